@@ -1,0 +1,12 @@
+package io.devshare.device;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+import io.devshare.testsupport.RealServersResource;
+import io.devshare.testsupport.ServiceSmokeTest;
+
+@QuarkusTest
+@QuarkusTestResource(value = RealServersResource.class, initArgs = @ResourceArg(name = "database", value = "device"))
+class SmokeTest extends ServiceSmokeTest {}

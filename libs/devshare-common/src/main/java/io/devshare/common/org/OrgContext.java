@@ -1,0 +1,56 @@
+package io.devshare.common.org;
+
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+import io.devshare.common.problem.ProblemException;
+
+/**
+ * The caller's organization, read from the {@code organization} claim of the verified access token. Every
+ * service scopes what a caller sees and changes to this organization; a token that names no organization
+ * (or several, without a narrowing {@code organization:<alias>} scope) may do nothing organization-bound.
+ */
+@RequestScoped
+public class OrgContext {
+
+    public static final String ROLE_ADMIN = "org-admin";
+    public static final String ROLE_MEMBER = "org-member";
+    public static final String ROLE_OPERATOR = "platform-operator";
+
+    private final JsonWebToken jwt;
+    private final SecurityIdentity identity;
+
+    @Inject
+    public OrgContext(JsonWebToken jwt, SecurityIdentity identity) {
+        this.jwt = jwt;
+        this.identity = identity;
+    }
+
+    /** The alias of the caller's organization; 403 problem when the token names none or several. */
+    public String orgAlias() {
+        List<String> aliases = OrganizationClaim.aliases(jwt.getClaim(OrganizationClaim.NAME));
+        if (aliases.isEmpty()) {
+            throw ProblemException.forbidden("The access token names no organization.");
+        }
+        if (aliases.size() > 1) {
+            throw ProblemException.forbidden(
+                    "The access token names several organizations; request it with scope organization:<alias>.");
+        }
+        return aliases.get(0);
+    }
+
+    /** The subject (Keycloak user id) of the caller. */
+    public String userId() {
+        return jwt.getSubject();
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(ROLE_ADMIN);
+    }
+}

@@ -1,0 +1,184 @@
+package io.devshare.common.problem;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Turns every failure of a request into an RFC 9457 problem+json response. Bad input is a 4xx naming the
+ * field; only a genuine server fault is a 500, and its detail never echoes internals.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(instance(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unparseableJson(JsonParseException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException jme ? path(jme) : "";
+        String detail = field.isEmpty()
+                ? "The request body is not valid JSON."
+                : "The request body has an invalid value at '" + field + "'.";
+        List<Problem.FieldError> errors = field.isEmpty()
+                ? List.of(new Problem.FieldError("body", "malformed JSON"))
+                : List.of(new Problem.FieldError(field, "invalid value"));
+        return respond(new Problem(
+                Problems.type("malformed-request"), "Malformed request", 400, detail, instance(uri), errors, Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream()
+                .map(fe -> fe.field() + ": " + fe.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
+        return respond(new Problem(
+                Problems.type("invalid-request"), "Invalid request", 400, detail, instance(uri), errors, Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return respond(simple(401, "unauthorized", "Unauthorized", "A valid bearer token is required.", uri));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return respond(simple(401, "unauthorized", "Unauthorized", "A valid bearer token is required.", uri));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(simple(403, "forbidden", "Forbidden", "Your role does not allow this action.", uri));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return respond(simple(404, "not-found", "Not found", "No such resource.", uri));
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        return respond(simple(405, "method-not-allowed", "Method not allowed", "Method not allowed here.", uri));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException e, UriInfo uri) {
+        return respond(simple(415, "unsupported-media-type", "Unsupported media type", "Send application/json.", uri));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof JsonProcessingException json) {
+                return malformedJson(json, uri);
+            }
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            return respond(simple(status, "server-error", "Server error", "The request could not be completed.", uri));
+        }
+        String reason = e.getResponse().getStatusInfo().getReasonPhrase();
+        return respond(simple(status, "http-" + status, reason, reason, uri));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("request failed", e);
+        return respond(simple(500, "server-error", "Server error", "The request could not be completed.", uri));
+    }
+
+    private static Problem simple(int status, String slug, String title, String detail, UriInfo uri) {
+        return new Problem(Problems.type(slug), title, status, detail, instance(uri), List.of(), Map.of());
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem.toBody())
+                .build();
+    }
+
+    private static URI instance(UriInfo uri) {
+        return uri == null ? null : URI.create(uri.getPath());
+    }
+
+    /** JSON path of a Jackson mapping failure, e.g. {@code notifyEmails[1]}. */
+    static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The request field of a violation: Hibernate Validator paths look like {@code invite.request.notifyEmails[1].<list
+     * element>}; the method and parameter names are dropped.
+     */
+    static String fieldOf(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        StringBuilder sb = new StringBuilder();
+        // parts[0] is the method, parts[1] the parameter; the rest is the field path inside the body.
+        int start = parts.length > 2 ? 2 : parts.length - 1;
+        for (int i = Math.max(start, 0); i < parts.length; i++) {
+            String p = parts[i];
+            if (p.startsWith("<")) {
+                continue;
+            }
+            if (!sb.isEmpty() && !p.startsWith("[")) {
+                sb.append('.');
+            }
+            sb.append(p);
+        }
+        return sb.isEmpty() ? path : sb.toString();
+    }
+}

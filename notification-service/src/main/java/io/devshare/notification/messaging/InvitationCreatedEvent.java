@@ -1,0 +1,22 @@
+package io.devshare.notification.messaging;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * notification-service's own, tolerant reading of partner-service's {@code io.devshare.partner.invitation.created}:
+ * only what the email needs; unknown members are ignored.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record InvitationCreatedEvent(
+        UUID invitationId, Org inviter, Org invitee, List<String> notifyEmails, String message) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Org(String id, String alias, String name) {}
+
+    public List<String> notifyEmailsOrEmpty() {
+        return notifyEmails == null ? List.of() : notifyEmails;
+    }
+}

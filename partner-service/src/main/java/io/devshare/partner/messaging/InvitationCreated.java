@@ -1,0 +1,23 @@
+package io.devshare.partner.messaging;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code io.devshare.partner.invitation.created}, keyed by invitation id: an organization invited another to
+ * become partners. Never carries a sharing code.
+ */
+public record InvitationCreated(
+        UUID invitationId,
+        OrgRef inviter,
+        OrgRef invitee,
+        List<String> notifyEmails,
+        String message,
+        String invitedBy,
+        OffsetDateTime createdAt,
+        OffsetDateTime expiresAt) {
+
+    /** An organization as events name it: Keycloak id, alias and display name. */
+    public record OrgRef(String id, String alias, String name) {}
+}
