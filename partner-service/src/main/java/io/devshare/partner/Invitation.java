@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.devshare.partner.client.Organization;
+
 /** An invitation from one organization to another to become partners. */
 @Entity
 @Table(name = "invitation")
@@ -68,10 +70,34 @@ public class Invitation {
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
 
+    /** Keycloak user id of who accepted, declined or cancelled it. */
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    @Column(name = "decline_reason")
+    public String declineReason;
+
+    /** The partnership an accepted invitation started. */
+    @Column(name = "partnership_id")
+    public UUID partnershipId;
+
     @Version
     public int version;
 
     public boolean involves(String orgId) {
         return orgId.equals(inviterOrgId) || orgId.equals(inviteeOrgId);
+    }
+
+    /** Pending past its expiry counts as expired, even before the expiry job has marked it. */
+    public Status effectiveStatus(OffsetDateTime now) {
+        return status == Status.PENDING && !now.isBefore(expiresAt) ? Status.EXPIRED : status;
+    }
+
+    public Organization inviter() {
+        return new Organization(inviterOrgId, inviterAlias, inviterName);
+    }
+
+    public Organization invitee() {
+        return new Organization(inviteeOrgId, inviteeAlias, inviteeName);
     }
 }

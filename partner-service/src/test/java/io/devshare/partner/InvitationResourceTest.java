@@ -151,24 +151,28 @@ class InvitationResourceTest {
                 .post(INVITATIONS)
                 .then()
                 .statusCode(201);
-        nothingWrittenBy(() -> given().auth()
-                .oauth2(b.adminToken())
-                .contentType(ContentType.JSON)
-                .body(Map.of("partnerAlias", a.alias()))
-                .post(INVITATIONS)
-                .then()
-                .statusCode(409)
-                .contentType("application/problem+json")
-                .body("alias", equalTo(a.alias())));
+        nothingWrittenBy(
+                b,
+                () -> given().auth()
+                        .oauth2(b.adminToken())
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("partnerAlias", a.alias()))
+                        .post(INVITATIONS)
+                        .then()
+                        .statusCode(409)
+                        .contentType("application/problem+json")
+                        .body("alias", equalTo(a.alias())));
     }
 
     @Test
     void withoutATokenNothingIsStoredOrPublished() {
-        nothingWrittenBy(() -> given().contentType(ContentType.JSON)
-                .body(Map.of("partnerAlias", invitee.alias()))
-                .post(INVITATIONS)
-                .then()
-                .statusCode(401));
+        nothingWrittenBy(
+                inviter,
+                () -> given().contentType(ContentType.JSON)
+                        .body(Map.of("partnerAlias", invitee.alias()))
+                        .post(INVITATIONS)
+                        .then()
+                        .statusCode(401));
     }
 
     @Test
@@ -176,74 +180,84 @@ class InvitationResourceTest {
         String token = inviter.adminToken();
         String[] parts = token.split("\\.");
         String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
-        nothingWrittenBy(() -> given().auth()
-                .oauth2(forged)
-                .contentType(ContentType.JSON)
-                .body(Map.of("partnerAlias", invitee.alias()))
-                .post(INVITATIONS)
-                .then()
-                .statusCode(401));
+        nothingWrittenBy(
+                inviter,
+                () -> given().auth()
+                        .oauth2(forged)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("partnerAlias", invitee.alias()))
+                        .post(INVITATIONS)
+                        .then()
+                        .statusCode(401));
     }
 
     @Test
     void anUnknownAliasIsA404NamingTheAlias() {
-        nothingWrittenBy(() -> given().auth()
-                .oauth2(inviter.adminToken())
-                .contentType(ContentType.JSON)
-                .body(Map.of("partnerAlias", "no-such-org-xyz"))
-                .post(INVITATIONS)
-                .then()
-                .statusCode(404)
-                .contentType("application/problem+json")
-                .body("status", equalTo(404))
-                .body("type", startsWith("https://devshare.io/problems/"))
-                .body("alias", equalTo("no-such-org-xyz"))
-                .body("detail", containsString("no-such-org-xyz")));
+        nothingWrittenBy(
+                inviter,
+                () -> given().auth()
+                        .oauth2(inviter.adminToken())
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("partnerAlias", "no-such-org-xyz"))
+                        .post(INVITATIONS)
+                        .then()
+                        .statusCode(404)
+                        .contentType("application/problem+json")
+                        .body("status", equalTo(404))
+                        .body("type", startsWith("https://devshare.io/problems/"))
+                        .body("alias", equalTo("no-such-org-xyz"))
+                        .body("detail", containsString("no-such-org-xyz")));
     }
 
     @Test
     void malformedJsonIsA400Problem() {
-        nothingWrittenBy(() -> given().auth()
-                .oauth2(inviter.adminToken())
-                .contentType(ContentType.JSON)
-                .body("{\"partnerAlias\": \"" + invitee.alias() + "\", ")
-                .post(INVITATIONS)
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("status", equalTo(400))
-                .body("title", equalTo("Malformed request")));
+        nothingWrittenBy(
+                inviter,
+                () -> given().auth()
+                        .oauth2(inviter.adminToken())
+                        .contentType(ContentType.JSON)
+                        .body("{\"partnerAlias\": \"" + invitee.alias() + "\", ")
+                        .post(INVITATIONS)
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("status", equalTo(400))
+                        .body("title", equalTo("Malformed request")));
     }
 
     @Test
     void aWronglyTypedFieldIsA400NamingIt() {
-        nothingWrittenBy(() -> given().auth()
-                .oauth2(inviter.adminToken())
-                .contentType(ContentType.JSON)
-                .body("{\"partnerAlias\": \"" + invitee.alias() + "\", \"notifyEmails\": {\"a\": 1}}")
-                .post(INVITATIONS)
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors[0].field", equalTo("notifyEmails")));
+        nothingWrittenBy(
+                inviter,
+                () -> given().auth()
+                        .oauth2(inviter.adminToken())
+                        .contentType(ContentType.JSON)
+                        .body("{\"partnerAlias\": \"" + invitee.alias() + "\", \"notifyEmails\": {\"a\": 1}}")
+                        .post(INVITATIONS)
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("errors[0].field", equalTo("notifyEmails")));
     }
 
     @Test
     void invalidFieldsAre400sNamingEachField() {
-        nothingWrittenBy(() -> given().auth()
-                .oauth2(inviter.adminToken())
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "partnerAlias", "",
-                        "notifyEmails", List.of("ok@example.com", "not-an-address"),
-                        "message", "x".repeat(2001)))
-                .post(INVITATIONS)
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("errors.field", hasItem("partnerAlias"))
-                .body("errors.field", hasItem("notifyEmails[1]"))
-                .body("errors.field", hasItem("message")));
+        nothingWrittenBy(
+                inviter,
+                () -> given().auth()
+                        .oauth2(inviter.adminToken())
+                        .contentType(ContentType.JSON)
+                        .body(Map.of(
+                                "partnerAlias", "",
+                                "notifyEmails", List.of("ok@example.com", "not-an-address"),
+                                "message", "x".repeat(2001)))
+                        .post(INVITATIONS)
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("errors.field", hasItem("partnerAlias"))
+                        .body("errors.field", hasItem("notifyEmails[1]"))
+                        .body("errors.field", hasItem("message")));
     }
 
     @Test
@@ -251,49 +265,57 @@ class InvitationResourceTest {
         List<String> many = java.util.stream.IntStream.range(0, 21)
                 .mapToObj(i -> "p" + i + "@example.com")
                 .toList();
-        nothingWrittenBy(() -> given().auth()
-                .oauth2(inviter.adminToken())
-                .contentType(ContentType.JSON)
-                .body(Map.of("partnerAlias", invitee.alias(), "notifyEmails", many))
-                .post(INVITATIONS)
-                .then()
-                .statusCode(400)
-                .body("errors.field", hasItem("notifyEmails")));
+        nothingWrittenBy(
+                inviter,
+                () -> given().auth()
+                        .oauth2(inviter.adminToken())
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("partnerAlias", invitee.alias(), "notifyEmails", many))
+                        .post(INVITATIONS)
+                        .then()
+                        .statusCode(400)
+                        .body("errors.field", hasItem("notifyEmails")));
     }
 
     @Test
     void aMissingBodyIsA400() {
-        nothingWrittenBy(() -> given().auth()
-                .oauth2(inviter.adminToken())
-                .contentType(ContentType.JSON)
-                .post(INVITATIONS)
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json"));
+        nothingWrittenBy(
+                inviter,
+                () -> given().auth()
+                        .oauth2(inviter.adminToken())
+                        .contentType(ContentType.JSON)
+                        .post(INVITATIONS)
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json"));
     }
 
     @Test
     void aMemberMayNotInvite() {
-        nothingWrittenBy(() -> given().auth()
-                .oauth2(inviter.memberToken())
-                .contentType(ContentType.JSON)
-                .body(Map.of("partnerAlias", invitee.alias()))
-                .post(INVITATIONS)
-                .then()
-                .statusCode(403)
-                .contentType("application/problem+json"));
+        nothingWrittenBy(
+                inviter,
+                () -> given().auth()
+                        .oauth2(inviter.memberToken())
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("partnerAlias", invitee.alias()))
+                        .post(INVITATIONS)
+                        .then()
+                        .statusCode(403)
+                        .contentType("application/problem+json"));
     }
 
     @Test
     void anOrganizationCannotInviteItself() {
-        nothingWrittenBy(() -> given().auth()
-                .oauth2(inviter.adminToken())
-                .contentType(ContentType.JSON)
-                .body(Map.of("partnerAlias", inviter.alias()))
-                .post(INVITATIONS)
-                .then()
-                .statusCode(422)
-                .contentType("application/problem+json"));
+        nothingWrittenBy(
+                inviter,
+                () -> given().auth()
+                        .oauth2(inviter.adminToken())
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("partnerAlias", inviter.alias()))
+                        .post(INVITATIONS)
+                        .then()
+                        .statusCode(422)
+                        .contentType("application/problem+json"));
     }
 
     @Test
@@ -311,13 +333,19 @@ class InvitationResourceTest {
                 .statusCode(404);
     }
 
-    /** Runs a rejected request and checks that it stored no invitation and queued no event. */
-    private void nothingWrittenBy(Runnable request) {
-        long invitations = count("SELECT count(*) FROM invitation");
-        long events = count("SELECT count(*) FROM outbox_event");
+    /**
+     * Runs a rejected request of {@code org} and checks that it stored no invitation involving that organization
+     * and queued no event naming it (scoped, so other tests writing at the same time cannot disturb it).
+     */
+    private void nothingWrittenBy(TestOrg org, Runnable request) {
+        String invitations = "SELECT count(*) FROM invitation WHERE inviter_org_id = '" + org.id()
+                + "' OR invitee_org_id = '" + org.id() + "'";
+        String events = "SELECT count(*) FROM outbox_event WHERE payload LIKE '%" + org.id() + "%'";
+        long invitationsBefore = count(invitations);
+        long eventsBefore = count(events);
         request.run();
-        assertThat(count("SELECT count(*) FROM invitation")).isEqualTo(invitations);
-        assertThat(count("SELECT count(*) FROM outbox_event")).isEqualTo(events);
+        assertThat(count(invitations)).isEqualTo(invitationsBefore);
+        assertThat(count(events)).isEqualTo(eventsBefore);
     }
 
     private long count(String sql) {

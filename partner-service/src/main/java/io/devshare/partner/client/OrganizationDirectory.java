@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,25 +51,35 @@ public class OrganizationDirectory {
     /** The enabled organization with this alias (case-insensitive), if Keycloak has one. */
     public Uni<Optional<Organization>> byAlias(String alias) {
         String key = alias.toLowerCase(Locale.ROOT);
+        return lookup(s -> s.byAlias().get(key));
+    }
+
+    /** The enabled organization with this Keycloak id, if any. */
+    public Uni<Optional<Organization>> byId(String id) {
+        return lookup(s -> s.byId().get(id));
+    }
+
+    private Uni<Optional<Organization>> lookup(Function<Snapshot, Organization> find) {
         Snapshot current = snapshot;
         if (current == null) {
-            return reload().map(s -> Optional.ofNullable(s.byAlias().get(key)));
+            return reload().map(s -> Optional.ofNullable(find.apply(s)));
         }
-        long now = clock.getAsLong();
-        long age = now - current.loadedAt();
-        Organization cached = current.byAlias().get(key);
+        long age = clock.getAsLong() - current.loadedAt();
+        Organization cached = find.apply(current);
         if (cached != null && age < ttlNanos) {
             return Uni.createFrom().item(Optional.of(cached));
         }
         if (cached == null && age < missRefreshNanos) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return reload().map(s -> Optional.ofNullable(s.byAlias().get(key)));
+        return reload().map(s -> Optional.ofNullable(find.apply(s)));
     }
 
     private Uni<Snapshot> reload() {
         return loadFrom(0, new HashMap<>()).map(all -> {
-            Snapshot s = new Snapshot(Map.copyOf(all), clock.getAsLong());
+            Map<String, Organization> ids = new HashMap<>();
+            all.values().forEach(o -> ids.put(o.id(), o));
+            Snapshot s = new Snapshot(Map.copyOf(all), Map.copyOf(ids), clock.getAsLong());
             snapshot = s;
             return s;
         });
@@ -89,5 +100,5 @@ public class OrganizationDirectory {
         }
     }
 
-    private record Snapshot(Map<String, Organization> byAlias, long loadedAt) {}
+    private record Snapshot(Map<String, Organization> byAlias, Map<String, Organization> byId, long loadedAt) {}
 }

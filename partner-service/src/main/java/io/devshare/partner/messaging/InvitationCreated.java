@@ -16,8 +16,4 @@ public record InvitationCreated(
         String message,
         String invitedBy,
         OffsetDateTime createdAt,
-        OffsetDateTime expiresAt) {
-
-    /** An organization as events name it: Keycloak id, alias and display name. */
-    public record OrgRef(String id, String alias, String name) {}
-}
+        OffsetDateTime expiresAt) {}

@@ -16,6 +16,7 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final List<Problem.FieldError> errors;
     private final Map<String, Object> extensions;
+    private Map<String, String> headers = Map.of();
 
     public ProblemException(int status, String slug, String title, String detail) {
         this(status, slug, title, detail, List.of(), Map.of());
@@ -48,6 +49,19 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, slug, "Unprocessable request", detail);
     }
 
+    /** 429 with {@code Retry-After} (seconds). */
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        ProblemException e = new ProblemException(
+                429,
+                "too-many-attempts",
+                "Too many attempts",
+                detail,
+                List.of(),
+                Map.of("retryAfter", retryAfterSeconds));
+        e.headers = Map.of("Retry-After", Long.toString(retryAfterSeconds));
+        return e;
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "forbidden", "Forbidden", detail);
     }
@@ -64,6 +78,11 @@ public class ProblemException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** Response headers the problem calls for (e.g. {@code Retry-After}). */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public Problem toProblem(URI instance) {

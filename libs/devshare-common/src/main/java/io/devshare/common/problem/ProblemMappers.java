@@ -36,7 +36,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(instance(uri)));
+        Response response = respond(e.toProblem(instance(uri)));
+        e.headers().forEach((name, value) -> response.getHeaders().add(name, value));
+        return response;
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,12 @@
+package io.devshare.partner.service;
+
+import io.devshare.partner.Partnership;
+import io.devshare.partner.client.Organization;
+
+/** A partnership as one of its organizations sees it: with the other organization as the partner. */
+public record PartnerView(Partnership partnership, Organization partner) {
+
+    static PartnerView of(Partnership p, String viewerOrgId) {
+        return new PartnerView(p, p.partnerOf(viewerOrgId));
+    }
+}
