@@ -11,10 +11,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record InvitationCreatedEvent(
-        UUID invitationId, Org inviter, Org invitee, List<String> notifyEmails, String message) {
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Org(String id, String alias, String name) {}
+        UUID invitationId, OrgRef inviter, OrgRef invitee, List<String> notifyEmails, String message) {
 
     public List<String> notifyEmailsOrEmpty() {
         return notifyEmails == null ? List.of() : notifyEmails;

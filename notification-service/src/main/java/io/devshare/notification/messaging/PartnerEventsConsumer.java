@@ -19,12 +19,19 @@ import io.devshare.notification.service.NotificationService;
 /**
  * Reads {@code partner-events}. A record that is not a readable event is nacked and goes to the dead-letter
  * topic; any other failure (database or broker outage) is retried in place with backoff, so nothing is lost
- * and per-key order holds.
+ * and per-key order holds. So is an event whose recipients cannot be read from Keycloak yet: it is neither dropped
+ * nor mailed to nobody.
  */
 @ApplicationScoped
 public class PartnerEventsConsumer {
 
     static final String INVITATION_CREATED = "io.devshare.partner.invitation.created";
+    static final String INVITATION_ACCEPTED = "io.devshare.partner.invitation.accepted";
+    static final String INVITATION_DECLINED = "io.devshare.partner.invitation.declined";
+    static final String INVITATION_CANCELLED = "io.devshare.partner.invitation.cancelled";
+    static final String INVITATION_EXPIRED = "io.devshare.partner.invitation.expired";
+    static final String PARTNERSHIP_STARTED = "io.devshare.partner.partnership.started";
+    static final String PARTNERSHIP_ENDED = "io.devshare.partner.partnership.ended";
     private static final Logger LOG = Logger.getLogger(PartnerEventsConsumer.class);
 
     private final ObjectMapper mapper;
@@ -45,7 +52,9 @@ public class PartnerEventsConsumer {
             LOG.warnf("unreadable record on partner-events sent to the dead-letter topic: %s", e.getMessage());
             return Uni.createFrom().failure(e);
         }
-        return handle(event)
+        // Deferred: every retry builds the work anew (fresh Keycloak and database calls).
+        return Uni.createFrom()
+                .deferred(() -> handle(event))
                 .onFailure(t -> !(t instanceof MalformedEventException))
                 .invoke(t -> LOG.warnf("event %s not processed yet, retrying: %s", event.id(), t.toString()))
                 .onFailure(t -> !(t instanceof MalformedEventException))
@@ -55,12 +64,29 @@ public class PartnerEventsConsumer {
     }
 
     private Uni<Void> handle(IncomingEvent event) {
-        if (INVITATION_CREATED.equals(event.type())) {
-            return Uni.createFrom()
-                    .item(() -> event.dataAs(mapper, InvitationCreatedEvent.class))
-                    .chain(data -> notifications.invitationCreated(event.id(), data));
-        }
-        // Other partner events are mailed by later capabilities; nothing to do for them yet.
-        return Uni.createFrom().voidItem();
+        return switch (event.type()) {
+            case INVITATION_CREATED ->
+                read(event, InvitationCreatedEvent.class)
+                        .chain(data -> notifications.invitationCreated(event.id(), data));
+            case INVITATION_ACCEPTED ->
+                read(event, InvitationAcceptedEvent.class)
+                        .chain(data -> notifications.invitationAccepted(event.id(), data));
+            case INVITATION_DECLINED ->
+                read(event, InvitationDeclinedEvent.class)
+                        .chain(data -> notifications.invitationDeclined(event.id(), data));
+            case PARTNERSHIP_ENDED ->
+                read(event, PartnershipEndedEvent.class)
+                        .chain(data -> notifications.partnershipEnded(event.id(), data));
+            // Nobody is mailed for these; the inbox still records them as processed.
+            case INVITATION_CANCELLED, INVITATION_EXPIRED, PARTNERSHIP_STARTED -> notifications.ignored(event.id());
+            default -> {
+                LOG.debugf("event %s of type %s is not for notification-service", event.id(), event.type());
+                yield Uni.createFrom().voidItem();
+            }
+        };
+    }
+
+    private <T> Uni<T> read(IncomingEvent event, Class<T> type) {
+        return Uni.createFrom().item(() -> event.dataAs(mapper, type));
     }
 }

@@ -4,9 +4,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -15,29 +17,39 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.inbox.Inbox;
 import io.devshare.notification.MailDelivery;
+import io.devshare.notification.client.OrgAdminDirectory;
+import io.devshare.notification.messaging.InvitationAcceptedEvent;
 import io.devshare.notification.messaging.InvitationCreatedEvent;
+import io.devshare.notification.messaging.InvitationDeclinedEvent;
+import io.devshare.notification.messaging.OrgRef;
+import io.devshare.notification.messaging.PartnershipEndedEvent;
 import io.devshare.notification.repository.MailDeliveryRepository;
 
 /**
- * Decides who is told what: renders the emails of an event and records one delivery per recipient, in the
- * transaction that marks the event processed. The {@link MailDispatcher} sends them.
+ * Decides who is told what: finds the recipients (addresses the inviter named, or the admins of an organization
+ * of the event, read from Keycloak), renders the emails and records one delivery per recipient, in the
+ * transaction that marks the event processed. The {@link MailDispatcher} sends them. Nobody outside the event's
+ * organizations is mailed unless the inviter named the address.
  */
 @ApplicationScoped
 public class NotificationService {
 
     static final String CONSUMER = "notification-service";
+    private static final Logger LOG = Logger.getLogger(NotificationService.class);
     /** A plain address: no whitespace, no angle brackets, no separators that could smuggle a header. */
     private static final Pattern ADDRESS = Pattern.compile("[^\\s<>,;\"@]+@[^\\s<>,;\"@]+\\.[^\\s<>,;\"@]+");
 
     private final Inbox inbox;
     private final MailDeliveryRepository deliveries;
     private final MailDispatcher dispatcher;
+    private final OrgAdminDirectory admins;
     private final String consoleBaseUrl;
 
     @Inject
@@ -45,60 +57,164 @@ public class NotificationService {
             Inbox inbox,
             MailDeliveryRepository deliveries,
             MailDispatcher dispatcher,
+            OrgAdminDirectory admins,
             @ConfigProperty(name = "devshare.console.base-url") String consoleBaseUrl) {
         this.inbox = inbox;
         this.deliveries = deliveries;
         this.dispatcher = dispatcher;
+        this.admins = admins;
         this.consoleBaseUrl = consoleBaseUrl.replaceAll("/+$", "");
     }
 
-    /** Invitation: one mail to each address the inviter named. */
+    /**
+     * Invitation: one mail to each address the inviter named; when it named none (valid), to the admins of the
+     * invited organization.
+     */
     public Uni<Void> invitationCreated(String eventId, InvitationCreatedEvent event) {
         String inviterName = nameOf(event.inviter());
         String inviteeName = nameOf(event.invitee());
         String inviterAlias = event.inviter() == null ? "" : event.inviter().alias();
         String link = consoleBaseUrl + "/partners/invitations/" + event.invitationId();
         String subject = subject(inviterName + " invites " + inviteeName + " to become partners on Devshare");
-        String html = Mails.invitationHtml(inviterName, inviterAlias, inviteeName, event.message(), link)
-                .render();
-        String text = Mails.invitationText(inviterName, inviterAlias, inviteeName, event.message(), link)
-                .render();
-        List<String> orgIds = new ArrayList<>();
-        if (event.inviter() != null && event.inviter().id() != null) {
-            orgIds.add(event.inviter().id());
-        }
-        if (event.invitee() != null && event.invitee().id() != null) {
-            orgIds.add(event.invitee().id());
-        }
-        return record(
-                eventId, "invitation.created", orgIds, recipients(event.notifyEmailsOrEmpty()), subject, html, text);
+        List<String> orgIds = orgIds(event.inviter(), event.invitee());
+        Set<String> named = recipients(event.notifyEmailsOrEmpty());
+        boolean namedByInviter = !named.isEmpty();
+        Uni<Set<String>> to = namedByInviter
+                ? Uni.createFrom().item(named)
+                : adminsOf(event.invitee(), "invitation.created", eventId);
+        return to.chain(recipients -> {
+            String html = Mails.invitationHtml(
+                            inviterName, inviterAlias, inviteeName, event.message(), link, namedByInviter)
+                    .render();
+            String text = Mails.invitationText(
+                            inviterName, inviterAlias, inviteeName, event.message(), link, namedByInviter)
+                    .render();
+            return record(eventId, "invitation.created", orgIds, drafts(recipients, subject, html, text));
+        });
     }
 
-    private Uni<Void> record(
-            String eventId,
-            String eventType,
-            List<String> orgIds,
-            Set<String> recipients,
-            String subject,
-            String html,
-            String text) {
+    /** Accepted: the inviter's admins learn they are now partners. */
+    public Uni<Void> invitationAccepted(String eventId, InvitationAcceptedEvent event) {
+        String inviterName = nameOf(event.inviter());
+        String inviteeName = nameOf(event.invitee());
+        String link = consoleBaseUrl + "/partners";
+        String subject =
+                subject(inviteeName + " accepted the invitation from " + inviterName + ": you are now partners");
+        return adminsOf(event.inviter(), "invitation.accepted", eventId).chain(recipients -> {
+            String html =
+                    Mails.invitationAcceptedHtml(inviterName, inviteeName, link).render();
+            String text =
+                    Mails.invitationAcceptedText(inviterName, inviteeName, link).render();
+            return record(
+                    eventId,
+                    "invitation.accepted",
+                    orgIds(event.inviter(), event.invitee()),
+                    drafts(recipients, subject, html, text));
+        });
+    }
+
+    /** Declined: the inviter's admins learn it, with the invitee's reason if it gave one. */
+    public Uni<Void> invitationDeclined(String eventId, InvitationDeclinedEvent event) {
+        String inviterName = nameOf(event.inviter());
+        String inviteeName = nameOf(event.invitee());
+        String reason = event.reason() == null || event.reason().isBlank()
+                ? null
+                : event.reason().strip();
+        String link = consoleBaseUrl + "/partners/invitations/" + event.invitationId();
+        String subject = subject(inviteeName + " declined the partnership invitation from " + inviterName);
+        return adminsOf(event.inviter(), "invitation.declined", eventId).chain(recipients -> {
+            String html = Mails.invitationDeclinedHtml(inviterName, inviteeName, reason, link)
+                    .render();
+            String text = Mails.invitationDeclinedText(inviterName, inviteeName, reason, link)
+                    .render();
+            return record(
+                    eventId,
+                    "invitation.declined",
+                    orgIds(event.inviter(), event.invitee()),
+                    drafts(recipients, subject, html, text));
+        });
+    }
+
+    /** Ended: the admins of both partners learn who ended it and that every share between them was revoked. */
+    public Uni<Void> partnershipEnded(String eventId, PartnershipEndedEvent event) {
+        OrgRef first = event.orgs().get(0);
+        OrgRef second = event.orgs().get(1);
+        String endedByName = event.endedByOrg() == null ? "One of the partners" : nameOf(event.endedByOrg());
+        String link = consoleBaseUrl + "/partners";
+        return adminsOf(first, "partnership.ended", eventId)
+                .chain(firstAdmins -> adminsOf(second, "partnership.ended", eventId)
+                        .chain(secondAdmins -> {
+                            List<Draft> drafts = new ArrayList<>();
+                            drafts.addAll(ended(firstAdmins, endedByName, first, second, link));
+                            drafts.addAll(ended(secondAdmins, endedByName, second, first, link));
+                            return record(eventId, "partnership.ended", orgIds(first, second), drafts);
+                        }));
+    }
+
+    /** An event that mails nobody: recorded as processed all the same. */
+    public Uni<Void> ignored(String eventId) {
+        return record(eventId, "ignored", List.of(), List.of());
+    }
+
+    private List<Draft> ended(Set<String> recipients, String endedByName, OrgRef org, OrgRef partner, String link) {
+        String orgName = nameOf(org);
+        String partnerName = nameOf(partner);
+        String subject = subject(
+                endedByName + " ended the partnership between " + orgName + " and " + partnerName + " on Devshare");
+        String html = Mails.partnershipEndedHtml(endedByName, orgName, partnerName, link)
+                .render();
+        String text = Mails.partnershipEndedText(endedByName, orgName, partnerName, link)
+                .render();
+        return drafts(recipients, subject, html, text);
+    }
+
+    /** The admins' valid addresses (from Keycloak); none for an organization without id or without admins. */
+    private Uni<Set<String>> adminsOf(OrgRef org, String eventType, String eventId) {
+        if (org == null || !org.hasId()) {
+            LOG.infof("%s %s names no organization id to mail: no mail for it", eventType, eventId);
+            return Uni.createFrom().item(Set.of());
+        }
+        return admins.adminEmails(org.id()).map(emails -> {
+            Set<String> valid = recipients(emails);
+            if (valid.isEmpty()) {
+                LOG.infof(
+                        "organization %s (%s) has no admin with an email: no %s mail for it (event %s)",
+                        org.id(), org.alias(), eventType, eventId);
+            }
+            return valid;
+        });
+    }
+
+    /** One email to one address. */
+    private record Draft(String recipient, String subject, String html, String text) {}
+
+    private static List<Draft> drafts(Set<String> recipients, String subject, String html, String text) {
+        return recipients.stream().map(r -> new Draft(r, subject, html, text)).toList();
+    }
+
+    private Uni<Void> record(String eventId, String eventType, List<String> orgIds, List<Draft> drafts) {
+        // One delivery per address, even if it is an admin of both organizations (unique (event_id, recipient)).
+        Map<String, Draft> byRecipient = new LinkedHashMap<>();
+        for (Draft d : drafts) {
+            byRecipient.putIfAbsent(d.recipient(), d);
+        }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, eventId)
                         .chain(first -> {
-                            if (!first || recipients.isEmpty()) {
+                            if (!first || byRecipient.isEmpty()) {
                                 return Uni.createFrom().voidItem();
                             }
                             List<MailDelivery> mails = new ArrayList<>();
-                            for (String recipient : recipients) {
+                            for (Draft d : byRecipient.values()) {
                                 MailDelivery m = new MailDelivery();
                                 m.id = UUID.randomUUID();
                                 m.eventId = eventId;
                                 m.eventType = eventType;
                                 m.orgIds = orgIds.toArray(String[]::new);
-                                m.recipient = recipient;
-                                m.subject = subject;
-                                m.htmlBody = html;
-                                m.textBody = text;
+                                m.recipient = d.recipient();
+                                m.subject = d.subject();
+                                m.htmlBody = d.html();
+                                m.textBody = d.text();
                                 m.status = MailDelivery.Status.PENDING;
                                 m.nextAttemptAt = now;
                                 m.createdAt = now;
@@ -107,6 +223,17 @@ public class NotificationService {
                             return deliveries.persist(mails);
                         }))
                 .invoke(dispatcher::wake);
+    }
+
+    /** The ids of the organizations a mail concerns (both of the event), in order, without duplicates. */
+    private static List<String> orgIds(OrgRef a, OrgRef b) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (OrgRef o : new OrgRef[] {a, b}) {
+            if (o != null && o.hasId()) {
+                ids.add(o.id());
+            }
+        }
+        return List.copyOf(ids);
     }
 
     /** Valid, distinct (case-insensitive) addresses; anything that could inject a header is dropped. */
@@ -130,13 +257,7 @@ public class NotificationService {
         return s.length() > 200 ? s.substring(0, 200) : s;
     }
 
-    private static String nameOf(InvitationCreatedEvent.Org org) {
-        if (org == null) {
-            return "An organization";
-        }
-        if (org.name() != null && !org.name().isBlank()) {
-            return org.name();
-        }
-        return org.alias() == null ? "An organization" : org.alias();
+    private static String nameOf(OrgRef org) {
+        return org == null ? "An organization" : org.displayName();
     }
 }

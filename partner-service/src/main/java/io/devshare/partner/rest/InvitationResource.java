@@ -26,10 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 
+import io.devshare.common.idempotency.Idempotency;
 import io.devshare.common.org.OrgContext;
 import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
@@ -46,11 +48,13 @@ public class InvitationResource {
 
     private final InvitationService service;
     private final OrgContext org;
+    private final Idempotency idempotency;
 
     @Inject
-    public InvitationResource(InvitationService service, OrgContext org) {
+    public InvitationResource(InvitationService service, OrgContext org, Idempotency idempotency) {
         this.service = service;
         this.org = org;
+        this.idempotency = idempotency;
     }
 
     @POST
@@ -94,18 +98,30 @@ public class InvitationResource {
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
                             examples = @ExampleObject(name = "self", value = Problems.SELF)))
-    public Uni<RestResponse<InvitationResponse>> invite(@Valid @NotNull InviteRequest request, UriInfo uri) {
-        return service.invite(
-                        org.orgAlias(),
-                        org.userId(),
-                        request.partnerAlias(),
-                        request.notifyEmailsOrEmpty(),
-                        request.message())
-                .map(invitation -> RestResponse.ResponseBuilder.<InvitationResponse>created(uri.getAbsolutePathBuilder()
-                                .path(invitation.id.toString())
-                                .build())
-                        .entity(view(invitation))
-                        .build());
+    public Uni<RestResponse<InvitationResponse>> invite(
+            @Valid @NotNull InviteRequest request,
+            @Parameter(description = "Makes a retry safe: the same key and body answer the first response again")
+                    @RestHeader(Idempotency.HEADER)
+                    String idempotencyKey,
+            UriInfo uri) {
+        String orgAlias = org.orgAlias();
+        return idempotency.run(
+                orgAlias + " POST /partnerships/invitations",
+                idempotencyKey,
+                request,
+                InvitationResponse.class,
+                () -> service.invite(
+                                orgAlias,
+                                org.userId(),
+                                request.partnerAlias(),
+                                request.notifyEmailsOrEmpty(),
+                                request.message())
+                        .map(invitation -> RestResponse.ResponseBuilder.<InvitationResponse>created(
+                                        uri.getAbsolutePathBuilder()
+                                                .path(invitation.id.toString())
+                                                .build())
+                                .entity(view(invitation))
+                                .build()));
     }
 
     @GET

@@ -23,10 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
 
+import io.devshare.common.idempotency.Idempotency;
 import io.devshare.common.org.OrgContext;
 import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
@@ -43,12 +45,15 @@ public class PartnershipResource {
     private final PartnershipService partnerships;
     private final SharingCodeService codes;
     private final OrgContext org;
+    private final Idempotency idempotency;
 
     @Inject
-    public PartnershipResource(PartnershipService partnerships, SharingCodeService codes, OrgContext org) {
+    public PartnershipResource(
+            PartnershipService partnerships, SharingCodeService codes, OrgContext org, Idempotency idempotency) {
         this.partnerships = partnerships;
         this.codes = codes;
         this.org = org;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -133,9 +138,19 @@ public class PartnershipResource {
                     @Content(
                             mediaType = Problem.MEDIA_TYPE,
                             examples = @ExampleObject(name = "throttled", value = Problems.THROTTLED)))
-    public Uni<RestResponse<PartnershipResponse>> connect(@Valid @NotNull ConnectRequest request) {
-        return partnerships
-                .connect(org.orgAlias(), org.userId(), request.code())
-                .map(view -> RestResponse.status(RestResponse.Status.CREATED, PartnershipResponse.of(view)));
+    public Uni<RestResponse<PartnershipResponse>> connect(
+            @Valid @NotNull ConnectRequest request,
+            @Parameter(description = "Makes a retry safe: the same key and body answer the first response again")
+                    @RestHeader(Idempotency.HEADER)
+                    String idempotencyKey) {
+        String orgAlias = org.orgAlias();
+        return idempotency.run(
+                orgAlias + " POST /partnerships/connect",
+                idempotencyKey,
+                request,
+                PartnershipResponse.class,
+                () -> partnerships
+                        .connect(orgAlias, org.userId(), request.code())
+                        .map(view -> RestResponse.status(RestResponse.Status.CREATED, PartnershipResponse.of(view))));
     }
 }
