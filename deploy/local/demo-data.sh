@@ -22,3 +22,15 @@ case "$status" in
   409) echo "   acme's invitation to rentco is already pending" ;;
   *) echo "error: inviting rentco answered HTTP $status" >&2; exit 1 ;;
 esac
+
+# SubCo (subcontractor) connects with Acme using Acme's sharing code: partners at once.
+ACME=$(token acme-admin)
+code=$(curl -fsS "$PARTNER/partnerships/sharing-code" -H "Authorization: Bearer $ACME" |
+  sed -n 's/.*"code":"\([^"]*\)".*/\1/p')
+status=$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$PARTNER/partnerships/connect" \
+  -H "Authorization: Bearer $(token subco-admin)" -H 'Content-Type: application/json' -d "{\"code\":\"$code\"}")
+case "$status" in
+  201) echo "   subco connected with acme by sharing code" ;;
+  409) echo "   subco and acme are already partners" ;;
+  *) echo "error: connecting subco answered HTTP $status" >&2; exit 1 ;;
+esac
