@@ -1,7 +1,5 @@
 package io.devshare.notification.messaging;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -10,17 +8,14 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import io.devshare.common.events.EventConsumer;
 import io.devshare.common.events.IncomingEvent;
-import io.devshare.common.events.MalformedEventException;
 import io.devshare.notification.service.NotificationService;
 
 /**
- * Reads {@code partner-events}. A record that is not a readable event is nacked and goes to the dead-letter
- * topic; any other failure (database or broker outage) is retried in place with backoff, so nothing is lost
- * and per-key order holds. So is an event whose recipients cannot be read from Keycloak yet: it is neither dropped
- * nor mailed to nobody.
+ * Reads {@code partner-events} through the common {@link EventConsumer}: an unreadable record goes to the
+ * dead-letter topic; any other failure is retried in place — including an event whose recipients cannot be read
+ * from Keycloak yet: it is neither dropped nor mailed to nobody.
  */
 @ApplicationScoped
 public class PartnerEventsConsumer {
@@ -34,33 +29,18 @@ public class PartnerEventsConsumer {
     static final String PARTNERSHIP_ENDED = "io.devshare.partner.partnership.ended";
     private static final Logger LOG = Logger.getLogger(PartnerEventsConsumer.class);
 
-    private final ObjectMapper mapper;
+    private final EventConsumer consumer;
     private final NotificationService notifications;
 
     @Inject
-    public PartnerEventsConsumer(ObjectMapper mapper, NotificationService notifications) {
-        this.mapper = mapper;
+    public PartnerEventsConsumer(EventConsumer consumer, NotificationService notifications) {
+        this.consumer = consumer;
         this.notifications = notifications;
     }
 
     @Incoming("partner-events")
     public Uni<Void> consume(String record) {
-        IncomingEvent event;
-        try {
-            event = IncomingEvent.parse(mapper, record);
-        } catch (MalformedEventException e) {
-            LOG.warnf("unreadable record on partner-events sent to the dead-letter topic: %s", e.getMessage());
-            return Uni.createFrom().failure(e);
-        }
-        // Deferred: every retry builds the work anew (fresh Keycloak and database calls).
-        return Uni.createFrom()
-                .deferred(() -> handle(event))
-                .onFailure(t -> !(t instanceof MalformedEventException))
-                .invoke(t -> LOG.warnf("event %s not processed yet, retrying: %s", event.id(), t.toString()))
-                .onFailure(t -> !(t instanceof MalformedEventException))
-                .retry()
-                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
-                .indefinitely();
+        return consumer.consume("partner-events", record, this::handle);
     }
 
     private Uni<Void> handle(IncomingEvent event) {
@@ -87,6 +67,6 @@ public class PartnerEventsConsumer {
     }
 
     private <T> Uni<T> read(IncomingEvent event, Class<T> type) {
-        return Uni.createFrom().item(() -> event.dataAs(mapper, type));
+        return consumer.data(event, type);
     }
 }

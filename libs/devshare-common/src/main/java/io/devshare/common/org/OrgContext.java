@@ -22,6 +22,8 @@ public class OrgContext {
     public static final String ROLE_ADMIN = "org-admin";
     public static final String ROLE_MEMBER = "org-member";
     public static final String ROLE_OPERATOR = "platform-operator";
+    /** The confidential client the services call each other (and Keycloak) with. */
+    public static final String SERVICES_CLIENT = "devshare-services";
 
     private final JsonWebToken jwt;
     private final SecurityIdentity identity;
@@ -43,6 +45,16 @@ public class OrgContext {
                     "The access token names several organizations; request it with scope organization:<alias>.");
         }
         return aliases.get(0);
+    }
+
+    /** Whether the token names exactly one organization (a person's token), rather than none (a service's). */
+    public boolean hasOrganization() {
+        return OrganizationClaim.aliases(jwt.getClaim(OrganizationClaim.NAME)).size() == 1;
+    }
+
+    /** Whether the caller is one of the Devshare services (client credentials of {@code devshare-services}). */
+    public boolean isService() {
+        return !hasOrganization() && SERVICES_CLIENT.equals(jwt.getClaim("azp"));
     }
 
     /** The subject (Keycloak user id) of the caller. */

@@ -1,0 +1,117 @@
+package io.devshare.sharing.messaging;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+import io.devshare.common.events.EventConsumer;
+import io.devshare.common.events.IncomingEvent;
+import io.devshare.common.inbox.Inbox;
+import io.devshare.sharing.repository.Projections;
+import io.devshare.sharing.service.GrantService;
+
+/**
+ * Keeps sharing-service's projections of partnerships and devices from their events, each event once (inbox),
+ * with its consequences in the same transaction: an ended partnership revokes every grant between the two
+ * organizations; a deleted device or group revokes its grants; a device joining or leaving a shared group gains or
+ * loses access.
+ */
+@ApplicationScoped
+public class ProjectionConsumers {
+
+    static final String CONSUMER = "sharing-service";
+    static final String PARTNERSHIP_STARTED = "io.devshare.partner.partnership.started";
+    static final String PARTNERSHIP_ENDED = "io.devshare.partner.partnership.ended";
+    static final String DEVICE_REGISTERED = "io.devshare.device.device.registered";
+    static final String DEVICE_DELETED = "io.devshare.device.device.deleted";
+    static final String GROUP_MEMBERSHIP_CHANGED = "io.devshare.device.group.membership.changed";
+    static final String GROUP_DELETED = "io.devshare.device.group.deleted";
+
+    private final EventConsumer consumer;
+    private final Inbox inbox;
+    private final Projections projections;
+    private final GrantService grants;
+
+    @Inject
+    public ProjectionConsumers(EventConsumer consumer, Inbox inbox, Projections projections, GrantService grants) {
+        this.consumer = consumer;
+        this.inbox = inbox;
+        this.projections = projections;
+        this.grants = grants;
+    }
+
+    @Incoming("partner-events")
+    public Uni<Void> partnerEvents(String record) {
+        return consumer.consume("partner-events", record, event -> switch (event.type()) {
+            case PARTNERSHIP_STARTED ->
+                once(event, PartnershipEvent.class, (p, at) -> {
+                    List<String> orgs = p.aliases();
+                    return projections.partnershipStarted(p.partnershipId(), orgs.get(0), orgs.get(1), at);
+                });
+            case PARTNERSHIP_ENDED ->
+                once(event, PartnershipEvent.class, (p, at) -> {
+                    List<String> orgs = p.aliases();
+                    return projections
+                            .partnershipEnded(p.partnershipId(), orgs.get(0), orgs.get(1), at)
+                            .chain(() -> grants.revokeAllBetween(orgs.get(0), orgs.get(1), at));
+                });
+            default -> Uni.createFrom().voidItem();
+        });
+    }
+
+    @Incoming("device-events")
+    public Uni<Void> deviceEvents(String record) {
+        return consumer.consume("device-events", record, event -> switch (event.type()) {
+            case DEVICE_REGISTERED ->
+                once(
+                        event,
+                        DeviceEvent.class,
+                        (d, at) -> projections.deviceRegistered(d.requireDevice(), d.ownerAlias(), at));
+            case DEVICE_DELETED ->
+                once(
+                        event,
+                        DeviceEvent.class,
+                        (d, at) -> grants.deviceDeleted(d.requireDevice(), at)
+                                .chain(() -> projections.deviceDeleted(d.requireDevice(), d.ownerAlias(), at)));
+            case GROUP_MEMBERSHIP_CHANGED ->
+                once(event, DeviceEvent.class, (d, at) -> {
+                    boolean added = d.added();
+                    Uni<Boolean> changed = added
+                            ? projections.memberAdded(d.requireGroup(), d.ownerAlias(), d.requireDevice(), at)
+                            : projections.memberRemoved(d.requireGroup(), d.ownerAlias(), d.requireDevice(), at);
+                    return changed.chain(c -> c
+                            ? grants.groupMembershipChanged(d.requireGroup(), d.requireDevice(), added, at)
+                            : Uni.createFrom().voidItem());
+                });
+            case GROUP_DELETED ->
+                once(
+                        event,
+                        DeviceEvent.class,
+                        (d, at) -> grants.groupDeleted(d.requireGroup(), at)
+                                .chain(() -> projections.groupDeleted(d.requireGroup(), d.ownerAlias(), at)));
+            default -> Uni.createFrom().voidItem();
+        });
+    }
+
+    interface Effect<T> {
+        Uni<Void> apply(T data, OffsetDateTime at);
+    }
+
+    /** Reads the data, then applies the effect in one transaction with the inbox record, unless already done. */
+    private <T> Uni<Void> once(IncomingEvent event, Class<T> type, Effect<T> effect) {
+        OffsetDateTime at = event.time() != null ? event.time() : OffsetDateTime.now(ZoneOffset.UTC);
+        return consumer.data(event, type)
+                .chain(data -> Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, event.id())
+                        .chain(first -> first
+                                ? effect.apply(data, at)
+                                : Uni.createFrom().voidItem())));
+    }
+}

@@ -1,0 +1,40 @@
+package io.devshare.sharing.messaging;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+import io.devshare.common.outbox.Outbox;
+
+/** Appends sharing events to the outbox in the caller's transaction, one after the other (one session). */
+@ApplicationScoped
+public class SharingEventWriter {
+
+    private final Outbox outbox;
+
+    @Inject
+    public SharingEventWriter(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public Uni<Void> access(String type, List<AccessChanged> changes) {
+        return Multi.createFrom()
+                .iterable(changes)
+                .onItem()
+                .transformToUniAndConcatenate(c -> outbox.append(
+                        SharingEvents.TOPIC, "device", c.deviceId().toString(), type, c))
+                .collect()
+                .last()
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> share(String type, UUID key, ShareChanged change) {
+        return outbox.append(SharingEvents.TOPIC, "share", key.toString(), type, change)
+                .replaceWithVoid();
+    }
+}

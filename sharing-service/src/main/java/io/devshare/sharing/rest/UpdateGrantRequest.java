@@ -1,0 +1,16 @@
+package io.devshare.sharing.rest;
+
+import java.time.OffsetDateTime;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "Change a grant's role and/or the end of its rental period.")
+public record UpdateGrantRequest(
+        @Schema(description = "viewer, operator or manager", examples = "viewer")
+        String role,
+
+        @Schema(description = "New end of the rental period", examples = "2027-01-15T18:00:00Z")
+        OffsetDateTime endsAt,
+
+        @Schema(description = "true removes the end (open-ended)")
+        Boolean clearEndsAt) {}

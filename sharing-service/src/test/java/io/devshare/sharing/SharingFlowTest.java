@@ -1,0 +1,437 @@
+package io.devshare.sharing;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.devshare.sharing.service.GrantExpiry;
+import io.devshare.testsupport.RealServersResource;
+import io.devshare.testsupport.TestOrgs;
+import io.devshare.testsupport.TestOrgs.TestOrg;
+import io.devshare.testsupport.Tokens;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+/** Grants and the access authority on the real servers, fed by real Kafka events; every org is fresh. */
+@QuarkusTest
+@QuarkusTestResource(value = RealServersResource.class, initArgs = @ResourceArg(name = "database", value = "sharing"))
+class SharingFlowTest {
+
+    static TestOrg owner;
+    static TestOrg partner;
+    static TestOrg outsider;
+    static World world;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    GrantExpiry expiry;
+
+    @BeforeAll
+    static void orgs() {
+        owner = TestOrgs.create("rental", "Rental Owner");
+        partner = TestOrgs.create("contractor", "Contractor Partner");
+        outsider = TestOrgs.create("stranger", "Stranger Org");
+    }
+
+    @BeforeEach
+    void worldOnce() {
+        if (world == null) {
+            world = new World(pool);
+            world.partners(owner, partner);
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        if (world != null) {
+            world.close();
+            world = null;
+        }
+    }
+
+    @Test
+    void sharingDevicesGrantsTheRolesCapabilitiesAndPublishesPerDevice() {
+        UUID d1 = world.device(owner);
+        UUID d2 = world.device(owner);
+        var created = share(
+                        owner, Map.of("granteeOrg", partner.alias(), "deviceIds", List.of(d1, d2), "role", "operator"))
+                .statusCode(201)
+                .body("grants", hasSize(2))
+                .body("grants[0].capabilities", hasItem("publish-design"))
+                .body("grants[0].effective", equalTo(true))
+                .extract();
+        String actionId = created.path("actionId");
+        String grantId = created.path("grants.find { it.deviceId == '" + d1 + "' }.id");
+
+        check(partner, partner.alias(), d1, "publish-design")
+                .body("allowed", equalTo(true))
+                .body("reason", equalTo("GRANT"))
+                .body("grantId", equalTo(grantId))
+                .body("role", equalTo("OPERATOR"));
+        check(partner, partner.alias(), d1, "configure")
+                .body("allowed", equalTo(false))
+                .body("reason", equalTo("NONE"));
+        check(owner, owner.alias(), d1, "configure")
+                .body("allowed", equalTo(true))
+                .body("reason", equalTo("OWNER"));
+        check(outsider, outsider.alias(), d1, "view").body("allowed", equalTo(false));
+
+        JsonNode granted = world.await(d1.toString(), "io.devshare.sharing.access.granted", grantId);
+        assertThat(granted.at("/data/granteeOrg").asText()).isEqualTo(partner.alias());
+        JsonNode shared = world.await(actionId, "io.devshare.sharing.share.granted", actionId);
+        assertThat(shared.at("/data/deviceIds")).hasSize(2);
+
+        // Reachable devices for the grantee, and who can reach the device for the owner.
+        given().auth()
+                .oauth2(partner.memberToken())
+                .queryParam("capability", "assign-to-project")
+                .get("/access/devices")
+                .then()
+                .statusCode(200)
+                .body("items.deviceId", hasItem(d1.toString()))
+                .body("items.deviceId", hasItem(d2.toString()));
+        given().auth()
+                .oauth2(owner.memberToken())
+                .get("/access/devices/" + d1 + "/organizations")
+                .then()
+                .statusCode(200)
+                .body("org", hasItem(partner.alias()));
+        given().auth()
+                .oauth2(partner.memberToken())
+                .get("/access/devices/" + d1 + "/organizations")
+                .then()
+                .statusCode(404);
+
+        // Sharing the same device again with the same org: change the role instead.
+        share(owner, Map.of("granteeOrg", partner.alias(), "deviceIds", List.of(d1), "role", "viewer"))
+                .statusCode(409)
+                .body("type", equalTo("https://devshare.io/problems/already-shared"));
+    }
+
+    @Test
+    void revokeIsInstantAndHistoryShowsWhoAndWhy() {
+        UUID d = world.device(owner);
+        String grantId = shareOne(d, "viewer");
+        given().auth()
+                .oauth2(partner.adminToken())
+                .post("/grants/" + grantId + "/revoke")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(owner.memberToken())
+                .post("/grants/" + grantId + "/revoke")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(owner.adminToken())
+                .post("/grants/" + grantId + "/revoke")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("REVOKED"))
+                .body("closeReason", equalTo("MANUAL"));
+        check(partner, partner.alias(), d, "view").body("allowed", equalTo(false));
+        world.await(d.toString(), "io.devshare.sharing.access.revoked", grantId);
+        given().auth()
+                .oauth2(partner.memberToken())
+                .get("/grants/" + grantId + "/history")
+                .then()
+                .statusCode(200)
+                .body("action", equalTo(List.of("GRANTED", "REVOKED")))
+                .body("[1].reason", equalTo("MANUAL"));
+        given().auth()
+                .oauth2(owner.adminToken())
+                .post("/grants/" + grantId + "/revoke")
+                .then()
+                .statusCode(409);
+    }
+
+    @Test
+    void theGranteeLeavesAndTheOwnerChangesTheRole() {
+        UUID d = world.device(owner);
+        String grantId = shareOne(d, "viewer");
+        check(partner, partner.alias(), d, "assign-to-project").body("allowed", equalTo(false));
+        given().auth()
+                .oauth2(owner.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("role", "manager"))
+                .patch("/grants/" + grantId)
+                .then()
+                .statusCode(200)
+                .body("role", equalTo("MANAGER"));
+        check(partner, partner.alias(), d, "configure").body("allowed", equalTo(true));
+        world.await(d.toString(), "io.devshare.sharing.access.updated", grantId);
+
+        given().auth()
+                .oauth2(owner.adminToken())
+                .post("/grants/" + grantId + "/leave")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(partner.adminToken())
+                .post("/grants/" + grantId + "/leave")
+                .then()
+                .statusCode(200)
+                .body("closeReason", equalTo("LEFT"));
+        check(partner, partner.alias(), d, "view").body("allowed", equalTo(false));
+    }
+
+    @Test
+    void aGroupIsSharedWithOneOrganizationAndFollowsItsMembers() {
+        TestOrg second = TestOrgs.create("second", "Second Partner");
+        world.partners(owner, second);
+        UUID group = UUID.randomUUID();
+        UUID d1 = world.device(owner);
+        UUID d2 = world.device(owner);
+        world.addToGroup(group, d1, owner);
+
+        String grantId = share(owner, Map.of("granteeOrg", partner.alias(), "groupId", group, "role", "operator"))
+                .statusCode(201)
+                .extract()
+                .path("grants[0].id");
+        check(partner, partner.alias(), d1, "view")
+                .body("allowed", equalTo(true))
+                .body("viaGroupId", equalTo(group.toString()));
+        check(partner, partner.alias(), d2, "view").body("allowed", equalTo(false));
+        share(owner, Map.of("granteeOrg", second.alias(), "groupId", group, "role", "viewer"))
+                .statusCode(409)
+                .body("type", equalTo("https://devshare.io/problems/group-already-shared"));
+
+        world.addToGroup(group, d2, owner);
+        check(partner, partner.alias(), d2, "view").body("allowed", equalTo(true));
+        world.await(d2.toString(), "io.devshare.sharing.access.granted", grantId);
+        world.removeFromGroup(group, d1, owner);
+        check(partner, partner.alias(), d1, "view").body("allowed", equalTo(false));
+        world.await(d1.toString(), "io.devshare.sharing.access.revoked", "REMOVED_FROM_GROUP");
+    }
+
+    @Test
+    void endingThePartnershipRevokesEveryGrantBothWays() {
+        TestOrg a = TestOrgs.create("end-own", "Ending Owner");
+        TestOrg b = TestOrgs.create("end-par", "Ending Partner");
+        UUID partnership = world.partners(a, b);
+        UUID da = world.device(a);
+        UUID db = world.device(b);
+        share(a, Map.of("granteeOrg", b.alias(), "deviceIds", List.of(da), "role", "viewer"))
+                .statusCode(201);
+        share(b, Map.of("granteeOrg", a.alias(), "deviceIds", List.of(db), "role", "viewer"))
+                .statusCode(201);
+        world.endPartnership(partnership, a, b);
+        Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> world.count(
+                                "SELECT count(*) FROM share_grant WHERE status = 'ACTIVE' AND owner_org IN ($1, $2)",
+                                a.alias(),
+                                b.alias())
+                        == 0);
+        check(b, b.alias(), da, "view").body("allowed", equalTo(false));
+        check(a, a.alias(), db, "view").body("allowed", equalTo(false));
+        world.await(da.toString(), "io.devshare.sharing.access.revoked", "PARTNERSHIP_ENDED");
+        share(a, Map.of("granteeOrg", b.alias(), "deviceIds", List.of(da), "role", "viewer"))
+                .statusCode(409)
+                .body("type", equalTo("https://devshare.io/problems/not-partners"));
+    }
+
+    @Test
+    void deletingADeviceRevokesItsGrants() {
+        UUID d = world.device(owner);
+        String grantId = shareOne(d, "viewer");
+        world.deleteDevice(d, owner);
+        Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> world.count(
+                                "SELECT count(*) FROM share_grant WHERE id = $1::uuid AND close_reason = 'DEVICE_DELETED'",
+                                grantId)
+                        == 1);
+        check(partner, partner.alias(), d, "view").body("allowed", equalTo(false));
+    }
+
+    @Test
+    void aRentalPeriodLimitsTheGrantAndItsEndExpiresIt() {
+        UUID later = world.device(owner);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        share(
+                        owner,
+                        Map.of(
+                                "granteeOrg", partner.alias(),
+                                "deviceIds", List.of(later),
+                                "role", "viewer",
+                                "startsAt", now.plusDays(1).toString()))
+                .statusCode(201)
+                .body("grants[0].effective", equalTo(false));
+        check(partner, partner.alias(), later, "view").body("allowed", equalTo(false));
+
+        UUID soon = world.device(owner);
+        String grantId = share(
+                        owner,
+                        Map.of(
+                                "granteeOrg", partner.alias(),
+                                "deviceIds", List.of(soon),
+                                "role", "viewer",
+                                "endsAt", now.plusSeconds(2).toString()))
+                .statusCode(201)
+                .extract()
+                .path("grants[0].id");
+        check(partner, partner.alias(), soon, "view").body("allowed", equalTo(true));
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            expireNow();
+            return world.count("SELECT count(*) FROM share_grant WHERE id = $1::uuid AND status = 'EXPIRED'", grantId)
+                    == 1;
+        });
+        check(partner, partner.alias(), soon, "view").body("allowed", equalTo(false));
+        world.await(grantId, "io.devshare.sharing.share.revoked", "EXPIRED");
+    }
+
+    @Test
+    void badRequestsAreProblemsAndWriteNothing() {
+        UUID d = world.device(owner);
+        UUID foreign = world.device(outsider);
+        long before = world.count("SELECT count(*) FROM share_grant WHERE owner_org = $1", owner.alias());
+        share(owner, Map.of("granteeOrg", outsider.alias(), "deviceIds", List.of(d), "role", "viewer"))
+                .statusCode(409)
+                .body("type", equalTo("https://devshare.io/problems/not-partners"));
+        share(owner, Map.of("granteeOrg", partner.alias(), "deviceIds", List.of(d, foreign), "role", "viewer"))
+                .statusCode(404);
+        share(owner, Map.of("granteeOrg", owner.alias(), "deviceIds", List.of(d), "role", "viewer"))
+                .statusCode(422);
+        share(owner, Map.of("granteeOrg", partner.alias(), "deviceIds", List.of(d), "role", "king"))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("role"));
+        share(owner, Map.of("granteeOrg", partner.alias(), "role", "viewer")).statusCode(400);
+        Map<String, Object> both = new HashMap<>(Map.of(
+                "granteeOrg",
+                partner.alias(),
+                "deviceIds",
+                List.of(d),
+                "groupId",
+                UUID.randomUUID(),
+                "role",
+                "viewer"));
+        share(owner, both).statusCode(400);
+        share(
+                        owner,
+                        Map.of(
+                                "granteeOrg",
+                                partner.alias(),
+                                "deviceIds",
+                                List.of(d),
+                                "role",
+                                "viewer",
+                                "endsAt",
+                                "2020-01-01T00:00:00Z"))
+                .statusCode(400)
+                .body("errors[0].field", equalTo("endsAt"));
+        given().auth()
+                .oauth2(owner.adminToken())
+                .contentType(ContentType.JSON)
+                .body("{\"granteeOrg\": ")
+                .post("/grants")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(owner.memberToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("granteeOrg", partner.alias(), "deviceIds", List.of(d), "role", "viewer"))
+                .post("/grants")
+                .then()
+                .statusCode(403);
+        assertThat(world.count("SELECT count(*) FROM share_grant WHERE owner_org = $1", owner.alias()))
+                .isEqualTo(before);
+    }
+
+    @Test
+    void aThirdOrganizationSeesAndChangesNothing() {
+        UUID d = world.device(owner);
+        String grantId = shareOne(d, "viewer");
+        for (String path : List.of("/grants/" + grantId, "/grants/" + grantId + "/history")) {
+            given().auth().oauth2(outsider.memberToken()).get(path).then().statusCode(404);
+        }
+        for (String action : List.of("revoke", "leave")) {
+            given().auth()
+                    .oauth2(outsider.adminToken())
+                    .post("/grants/" + grantId + "/" + action)
+                    .then()
+                    .statusCode(404);
+        }
+        given().auth()
+                .oauth2(outsider.memberToken())
+                .queryParam("direction", "incoming")
+                .get("/grants")
+                .then()
+                .statusCode(200)
+                .body("items.id", not(hasItem(grantId)));
+        // A person may ask the authority only about its own organization; a service about any.
+        check(outsider, partner.alias(), d, "view").statusCode(403);
+        given().auth()
+                .oauth2(Tokens.serviceToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("org", partner.alias(), "device", d, "capability", "view"))
+                .post("/access/check")
+                .then()
+                .statusCode(200)
+                .body("allowed", equalTo(true));
+        check(partner, partner.alias(), d, "fly").statusCode(400).body("errors[0].field", equalTo("capability"));
+    }
+
+    /** Runs the expiry job now (it also runs on its own schedule). */
+    private void expireNow() {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> expiry.expireAll());
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private String shareOne(UUID device, String role) {
+        return share(owner, Map.of("granteeOrg", partner.alias(), "deviceIds", List.of(device), "role", role))
+                .statusCode(201)
+                .extract()
+                .path("grants[0].id");
+    }
+
+    private static ValidatableResponse share(TestOrg as, Map<String, Object> body) {
+        return given().auth()
+                .oauth2(as.adminToken())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/grants")
+                .then();
+    }
+
+    private static ValidatableResponse check(TestOrg as, String org, UUID device, String capability) {
+        return given().auth()
+                .oauth2(as.memberToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("org", org, "device", device, "capability", capability))
+                .post("/access/check")
+                .then();
+    }
+}

@@ -1,0 +1,173 @@
+package io.devshare.sharing;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.devshare.testsupport.EventSamples;
+import io.devshare.testsupport.TestOrgs.TestOrg;
+import io.devshare.testsupport.TestServers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The world around sharing-service in its tests: partnership and device events put on the real Kafka topics (as
+ * partner-service and device-service publish them), and what sharing-service publishes, read back.
+ */
+final class World implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final KafkaCompanion kafka = new KafkaCompanion(TestServers.kafkaBootstrap());
+    private final ConsumerTask<String, String> sharingEvents =
+            kafka.consumeStrings().fromTopics("sharing-events");
+    private final Pool pool;
+
+    World(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** partner-service's partnership.started for the two organizations; waits until sharing-service knows it. */
+    UUID partners(TestOrg a, TestOrg b) {
+        UUID id = UUID.randomUUID();
+        publish("partner-events", partnership("started", id, a, b));
+        awaitRow("SELECT count(*) FROM partnership_view WHERE partnership_id = $1 AND active", id);
+        return id;
+    }
+
+    void endPartnership(UUID id, TestOrg a, TestOrg b) {
+        publish("partner-events", partnership("ended", id, a, b));
+        awaitRow("SELECT count(*) FROM partnership_view WHERE partnership_id = $1 AND NOT active", id);
+    }
+
+    /** device-service's device.registered for a new device of {@code owner}; waits for the projection. */
+    UUID device(TestOrg owner) {
+        UUID id = UUID.randomUUID();
+        publish("device-events", deviceEvent("device.registered", id, null, owner, null));
+        awaitRow("SELECT count(*) FROM device_view WHERE device_id = $1", id);
+        return id;
+    }
+
+    void deleteDevice(UUID id, TestOrg owner) {
+        publish("device-events", deviceEvent("device.deleted", id, null, owner, null));
+        awaitRow("SELECT count(*) FROM device_view WHERE device_id = $1 AND deleted", id);
+    }
+
+    void addToGroup(UUID groupId, UUID deviceId, TestOrg owner) {
+        publish("device-events", deviceEvent("group.membership.changed", deviceId, groupId, owner, "ADDED"));
+        awaitRow("SELECT count(*) FROM group_member_view WHERE group_id = $1 AND device_id = $2", groupId, deviceId);
+    }
+
+    void removeFromGroup(UUID groupId, UUID deviceId, TestOrg owner) {
+        publish("device-events", deviceEvent("group.membership.changed", deviceId, groupId, owner, "REMOVED"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> count(
+                                "SELECT count(*) FROM group_member_view WHERE group_id = $1 AND device_id = $2",
+                                groupId,
+                                deviceId)
+                        == 0);
+    }
+
+    /** The sharing event of {@code type} keyed by {@code key} (and mentioning {@code mention}), shape-checked. */
+    JsonNode await(String key, String type, String mention) {
+        String value = Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> sharingEvents.getRecords().stream()
+                                .filter(r -> key.equals(r.key())
+                                        && r.value().contains("\"" + type + "\"")
+                                        && r.value().contains(mention))
+                                .map(r -> r.value())
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+        try {
+            JsonNode event = JSON.readTree(value);
+            assertThat(event.get("source").asText()).isEqualTo("urn:devshare:sharing-service");
+            assertThat(EventSamples.shape(event))
+                    .as("shape of %s", type)
+                    .isEqualTo(EventSamples.shape(EventSamples.load("sharing-service", type)));
+            return event;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long count(String sql, Object... params) {
+        return pool.preparedQuery(sql)
+                .execute(Tuple.from(params))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getLong(0);
+    }
+
+    private void awaitRow(String sql, Object... params) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count(sql, params) > 0);
+    }
+
+    private static ObjectNode partnership(String what, UUID id, TestOrg a, TestOrg b) {
+        ObjectNode event = EventSamples.load("partner-service", "io.devshare.partner.partnership." + what);
+        event.put("id", UUID.randomUUID().toString());
+        event.put("subject", id.toString());
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("partnershipId", id.toString());
+        org(data.withArray("orgs").get(0), a);
+        org(data.withArray("orgs").get(1), b);
+        if (data.has("endedByOrg")) {
+            org(data.get("endedByOrg"), a);
+        }
+        return event;
+    }
+
+    private static void org(JsonNode node, TestOrg org) {
+        ((ObjectNode) node).put("id", org.id()).put("alias", org.alias()).put("name", org.name());
+    }
+
+    /** A device-service event (sharing-service reads deviceId, groupId, ownerOrg and change). */
+    private static ObjectNode deviceEvent(String type, UUID deviceId, UUID groupId, TestOrg owner, String change) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("specversion", "1.0");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("source", "urn:devshare:device-service");
+        event.put("type", "io.devshare.device." + type);
+        event.put("subject", (groupId != null ? groupId : deviceId).toString());
+        event.put("time", java.time.OffsetDateTime.now().toString());
+        ObjectNode data = event.putObject("data");
+        data.put("deviceId", deviceId.toString());
+        if (groupId != null) {
+            data.put("groupId", groupId.toString());
+        }
+        data.put("ownerOrg", owner.alias());
+        if (change != null) {
+            data.put("change", change);
+        }
+        return event;
+    }
+
+    private void publish(String topic, ObjectNode event) {
+        kafka.produceStrings()
+                .fromRecords(new ProducerRecord<>(topic, event.get("subject").asText(), event.toString()))
+                .awaitCompletion(Duration.ofSeconds(10));
+    }
+
+    @Override
+    public void close() {
+        sharingEvents.stop();
+        kafka.close();
+    }
+}
