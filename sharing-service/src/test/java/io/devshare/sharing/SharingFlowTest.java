@@ -401,6 +401,95 @@ class SharingFlowTest {
         check(partner, partner.alias(), d, "fly").statusCode(400).body("errors[0].field", equalTo("capability"));
     }
 
+    @Test
+    void theUtilisationReportCountsShareDaysWithinThePeriod() {
+        UUID d = world.device(owner);
+        String grantId = shareOne(d, "viewer");
+        given().auth()
+                .oauth2(owner.adminToken())
+                .post("/grants/" + grantId + "/revoke")
+                .then()
+                .statusCode(200);
+        // Move the grant's life to a known past: shared 1 to 11 January.
+        pool.preparedQuery("UPDATE share_grant SET created_at = '2025-12-20T00:00:00Z', starts_at ="
+                        + " '2026-01-01T00:00:00Z', closed_at = '2026-01-11T00:00:00Z' WHERE id = $1::uuid")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(grantId))
+                .await()
+                .indefinitely();
+        for (TestOrg viewer : List.of(owner, partner)) {
+            given().auth()
+                    .oauth2(viewer.memberToken())
+                    .queryParam("from", "2026-01-05T00:00:00Z")
+                    .queryParam("to", "2026-02-01T00:00:00Z")
+                    .get("/reports/utilisation")
+                    .then()
+                    .statusCode(200)
+                    .body("find { it.deviceId == '" + d + "' }.shareDays", equalTo(6.0f))
+                    .body("find { it.deviceId == '" + d + "' }.granteeOrg", equalTo(partner.alias()));
+        }
+        given().auth()
+                .oauth2(outsider.memberToken())
+                .queryParam("from", "2026-01-05T00:00:00Z")
+                .queryParam("to", "2026-02-01T00:00:00Z")
+                .get("/reports/utilisation")
+                .then()
+                .statusCode(200)
+                .body("deviceId", not(hasItem(d.toString())));
+        given().auth()
+                .oauth2(owner.memberToken())
+                .queryParam("from", "2026-02-01T00:00:00Z")
+                .queryParam("to", "2026-01-01T00:00:00Z")
+                .get("/reports/utilisation")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("to"));
+        given().auth()
+                .oauth2(owner.memberToken())
+                .get("/reports/utilisation")
+                .then()
+                .statusCode(400);
+    }
+
+    @Test
+    void twoPartnersRacingForOneGroupGetItOnce() throws Exception {
+        TestOrg third = TestOrgs.create("race", "Racing Partner");
+        world.partners(owner, third);
+        UUID group = UUID.randomUUID();
+        world.addToGroup(group, world.device(owner), owner);
+        String token = owner.adminToken();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.CompletableFuture<Integer>> calls = new java.util.ArrayList<>();
+        for (TestOrg to : List.of(partner, third, partner, third)) {
+            calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("granteeOrg", to.alias(), "groupId", group, "role", "viewer"))
+                        .post("/grants")
+                        .statusCode();
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var c : calls) {
+            statuses.add(c.get());
+        }
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
+        assertThat(world.count("SELECT count(*) FROM share_grant WHERE group_id = $1 AND status = 'ACTIVE'", group))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void pingIsTheBareCeiling() {
+        given().get("/ping").then().statusCode(200).body(equalTo("pong"));
+    }
+
     /** Runs the expiry job now (it also runs on its own schedule). */
     private void expireNow() {
         try {
