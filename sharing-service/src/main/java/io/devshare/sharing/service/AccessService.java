@@ -55,32 +55,34 @@ public class AccessService {
         this.pool = pool;
     }
 
+    /**
+     * One round trip: the owner, else a direct grant, else a grant on a group the device is in — each an index
+     * lookup ({@code device_view} primary key, the active (device, grantee) and (group) unique indexes).
+     */
     public Uni<Decision> check(String org, UUID deviceId, Capability capability) {
-        return pool.preparedQuery("SELECT owner_org FROM device_view WHERE device_id = $1 AND NOT deleted")
-                .execute(Tuple.of(deviceId))
-                .chain(rows -> {
+        return pool.preparedQuery(CHECK)
+                .execute(Tuple.of(org, deviceId, capability.wireName()))
+                .map(rows -> {
                     if (!rows.iterator().hasNext()) {
-                        return Uni.createFrom().item(denied());
+                        return denied();
                     }
-                    if (org.equals(rows.iterator().next().getString(0))) {
-                        return Uni.createFrom().item(new Decision(true, Basis.OWNER, null, null, null));
-                    }
-                    return pool.preparedQuery("SELECT g.id, g.group_id, g.role FROM share_grant g WHERE "
-                                    + EFFECTIVE
-                                    + " AND g.grantee_org = $1 AND $3 = ANY (g.capabilities) AND (g.device_id = $2"
-                                    + " OR g.group_id IN (SELECT group_id FROM group_member_view WHERE device_id = $2))"
-                                    + " ORDER BY g.device_id NULLS LAST LIMIT 1")
-                            .execute(Tuple.of(org, deviceId, capability.wireName()))
-                            .map(grants -> {
-                                if (!grants.iterator().hasNext()) {
-                                    return denied();
-                                }
-                                Row g = grants.iterator().next();
-                                return new Decision(
-                                        true, Basis.GRANT, g.getUUID("id"), g.getUUID("group_id"), g.getString("role"));
-                            });
+                    Row r = rows.iterator().next();
+                    Basis basis = Basis.valueOf(r.getString("basis"));
+                    return new Decision(true, basis, r.getUUID("id"), r.getUUID("group_id"), r.getString("role"));
                 });
     }
+
+    static final String CHECK = "SELECT basis, id, group_id, role FROM ("
+            + " SELECT 'OWNER' AS basis, NULL::uuid AS id, NULL::uuid AS group_id, NULL::text AS role, 0 AS rank"
+            + "   FROM device_view WHERE device_id = $2 AND owner_org = $1 AND NOT deleted"
+            + " UNION ALL (SELECT 'GRANT', g.id, NULL, g.role, 1 FROM share_grant g"
+            + "   WHERE g.device_id = $2 AND g.grantee_org = $1 AND g.device_id IS NOT NULL AND " + EFFECTIVE
+            + "   AND $3 = ANY (g.capabilities) LIMIT 1)"
+            + " UNION ALL (SELECT 'GRANT', g.id, g.group_id, g.role, 2 FROM group_member_view m"
+            + "   JOIN share_grant g ON g.group_id = m.group_id"
+            + "   WHERE m.device_id = $2 AND g.grantee_org = $1 AND g.group_id IS NOT NULL AND " + EFFECTIVE
+            + "   AND $3 = ANY (g.capabilities) LIMIT 1)"
+            + ") r ORDER BY rank LIMIT 1";
 
     /** The devices {@code org} can reach with {@code capability}, by device id (keyset after {@code after}). */
     public Uni<Page<Reachable>> reachable(String org, Capability capability, UUID after, int limit) {

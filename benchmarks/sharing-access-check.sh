@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Benchmark of sharing-service's access authority (issue 5), on this machine, with wrk beside the app.
+#
+#   benchmarks/sharing-access-check.sh
+#
+# Seeds a database of its own (sharing_bench on the test servers, started if needed) with 1,000,000 grants over
+# 10,000 organizations and 200,000 devices (100,000 of them in 10,000 groups, each group shared once), then
+# prints, in one run: the bare ceiling (GET /ping), POST /access/check at 32 connections (p50/p95/p99, req/s),
+# a PostgreSQL primary-key lookup rate (pgbench, same machine), grants created per second through the outbox,
+# and the service's RSS. Nothing here asserts a time: it prints figures.
+set -euo pipefail
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH="$REPO/benchmarks"
+OUT="$REPO/.local/bench"
+PORT=${BENCH_PORT:-18082}
+DURATION=${BENCH_DURATION:-20s}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+mkdir -p "$OUT"
+
+if ! command -v wrk >/dev/null; then
+  if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "== installing wrk (Debian package)"
+    (apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; })
+  else
+    echo "error: wrk is required: apt-get install wrk" >&2; exit 1
+  fi
+fi
+
+echo "== test servers"
+DEVSHARE_PROFILE=test "$REPO/deploy/local/servers.sh" start >/dev/null
+# shellcheck disable=SC1090
+source "$(DEVSHARE_PROFILE=test "$REPO/deploy/local/servers.sh" env)"
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
+psql_super() { PGPASSWORD=devshare "$PGBIN/psql" -q -h 127.0.0.1 -p "$DEVSHARE_PG_PORT" -U devshare "$@"; }
+psql_bench() { PGPASSWORD=sharing "$PGBIN/psql" -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$DEVSHARE_PG_PORT" -U sharing -d sharing_bench "$@"; }
+
+JAR="$REPO/sharing-service/target/quarkus-app/quarkus-run.jar"
+if [[ ! -f "$JAR" ]]; then
+  echo "== building sharing-service"
+  (cd "$REPO" && ./mvnw -B -q -pl sharing-service -am package -DskipTests -Dspotless.check.skip=true)
+fi
+
+echo "== fresh database sharing_bench"
+psql_super -d postgres -c "DROP DATABASE IF EXISTS sharing_bench" -c "CREATE DATABASE sharing_bench OWNER sharing"
+
+APP_PID=""
+stop_app() { if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; fi; APP_PID=""; }
+trap stop_app EXIT
+start_app() {
+  QUARKUS_HTTP_PORT=$PORT \
+  QUARKUS_DATASOURCE_USERNAME=sharing QUARKUS_DATASOURCE_PASSWORD=sharing \
+  QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$DEVSHARE_PG_PORT/sharing_bench" \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$DEVSHARE_PG_PORT/sharing_bench" \
+  QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE=${BENCH_POOL:-16} \
+  KAFKA_BOOTSTRAP_SERVERS="$DEVSHARE_KAFKA_BOOTSTRAP" \
+  QUARKUS_OIDC_AUTH_SERVER_URL="$DEVSHARE_KEYCLOAK_URL/realms/devshare" \
+  MP_MESSAGING_INCOMING_PARTNER_EVENTS_GROUP_ID=sharing-bench-$$ MP_MESSAGING_INCOMING_DEVICE_EVENTS_GROUP_ID=sharing-bench-$$ \
+  MP_MESSAGING_INCOMING_PARTNER_EVENTS_AUTO_OFFSET_RESET=latest MP_MESSAGING_INCOMING_DEVICE_EVENTS_AUTO_OFFSET_RESET=latest \
+    java ${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -jar "$JAR" >"$OUT/sharing-service.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && return
+    kill -0 "$APP_PID" 2>/dev/null || { echo "error: sharing-service exited; see $OUT/sharing-service.log" >&2; exit 1; }
+    sleep 1
+  done
+  echo "error: sharing-service not ready; see $OUT/sharing-service.log" >&2; exit 1
+}
+
+echo "== migrating (starting sharing-service once)"
+start_app
+
+echo "== seeding 1,000,000 grants, 200,000 devices, 10,000 groups (about a minute)"
+t0=$(date +%s)
+psql_bench <<'SQL'
+INSERT INTO device_view (device_id, owner_org, updated_at)
+SELECT ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid,
+       'bench-org-' || lpad((CASE WHEN n <= 100000 THEN n % 10000 ELSE ((n - 100001) / 10) % 10000 END)::text, 5, '0'),
+       now()
+FROM generate_series(1, 200000) n;
+INSERT INTO device_group_view (group_id, owner_org, updated_at)
+SELECT ('00000000-0000-4000-9000-' || lpad(g::text, 12, '0'))::uuid, 'bench-org-' || lpad(g::text, 5, '0'), now()
+FROM generate_series(0, 9999) g;
+INSERT INTO group_member_view (group_id, device_id)
+SELECT ('00000000-0000-4000-9000-' || lpad(((n - 100001) / 10)::text, 12, '0'))::uuid,
+       ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid
+FROM generate_series(100001, 200000) n;
+-- 990,000 direct grants: devices 1..99,000, ten grantee organizations each (operator).
+INSERT INTO share_grant (id, action_id, owner_org, grantee_org, device_id, role, capabilities, status, created_by, created_at)
+SELECT gen_random_uuid(), gen_random_uuid(),
+       'bench-org-' || lpad((n % 10000)::text, 5, '0'),
+       'bench-org-' || lpad(((n % 10000 + 7 * k + 1) % 10000)::text, 5, '0'),
+       ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid,
+       'OPERATOR', ARRAY['view','view-position','read-field-data','assign-to-project','publish-design','remote-session'],
+       'ACTIVE', 'bench', now() - interval '1 day'
+FROM generate_series(1, 99000) n, generate_series(0, 9) k;
+-- 10,000 group grants: each group (10 devices) shared with one organization (viewer).
+INSERT INTO share_grant (id, action_id, owner_org, grantee_org, group_id, role, capabilities, status, created_by, created_at)
+SELECT gen_random_uuid(), gen_random_uuid(), 'bench-org-' || lpad(g::text, 5, '0'),
+       'bench-org-' || lpad(((g + 5000) % 10000)::text, 5, '0'),
+       ('00000000-0000-4000-9000-' || lpad(g::text, 12, '0'))::uuid,
+       'VIEWER', ARRAY['view','view-position','read-field-data'], 'ACTIVE', 'bench', now() - interval '1 day'
+FROM generate_series(0, 9999) g;
+-- For the grants-per-second run: acme and rentco are partners; rentco owns 400,000 more devices.
+INSERT INTO partnership_view (partnership_id, org_a, org_b, active, updated_at)
+VALUES (gen_random_uuid(), 'acme', 'rentco', true, now());
+INSERT INTO device_view (device_id, owner_org, updated_at)
+SELECT ('00000000-0000-4000-a000-' || lpad((t * 1000000 + n)::text, 12, '0'))::uuid, 'rentco', now()
+FROM generate_series(0, 3) t, generate_series(1, 100000) n;
+ANALYZE;
+SQL
+echo "   seeded in $(( $(date +%s) - t0 )) s: $(psql_bench -tAc 'SELECT count(*) FROM share_grant') grants"
+
+token() {
+  curl -fsS "$DEVSHARE_KEYCLOAK_URL/realms/devshare/protocol/openid-connect/token" "$@" |
+    sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
+SERVICE_TOKEN=$(token -d grant_type=client_credentials -d client_id=devshare-services -d client_secret=devshare-services-local-secret)
+RENTCO_TOKEN=$(token -d grant_type=password -d client_id=devshare-console -d username=rentco-admin -d password=devshare)
+
+result() { grep '^RESULT' "$1" | sed 's/^RESULT //'; }
+field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+echo "== warm-up"
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$BENCH/ping.lua" "http://127.0.0.1:$PORT/ping" >/dev/null
+BENCH_TOKEN=$SERVICE_TOKEN wrk -t2 -c"$CONNECTIONS" -d10s -s "$BENCH/access-check.lua" "http://127.0.0.1:$PORT" >/dev/null
+
+echo "== ceiling: GET /ping, $CONNECTIONS connections, $DURATION"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$BENCH/ping.lua" "http://127.0.0.1:$PORT/ping" >"$OUT/ping.txt"
+PING=$(result "$OUT/ping.txt")
+echo "== POST /access/check, $CONNECTIONS connections, $DURATION"
+BENCH_TOKEN=$SERVICE_TOKEN wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$BENCH/access-check.lua" \
+  "http://127.0.0.1:$PORT" >"$OUT/check.txt"
+CHECK=$(result "$OUT/check.txt")
+
+echo "== pgbench: primary-key lookups on device_view, 32 clients, 15 s"
+cat >"$OUT/pk.sql" <<'SQL'
+\set n random(1, 200000)
+SELECT owner_org FROM device_view WHERE device_id = ('00000000-0000-4000-8000-' || lpad(:n::text, 12, '0'))::uuid;
+SQL
+PGPASSWORD=sharing "$PGBIN/pgbench" -n -h 127.0.0.1 -p "$DEVSHARE_PG_PORT" -U sharing -c 32 -j 2 -T 15 \
+  -f "$OUT/pk.sql" sharing_bench >"$OUT/pgbench.txt" 2>&1
+PG_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/pgbench.txt" | head -n1)
+
+echo "== POST /grants (rentco shares one device with acme per request), 8 connections, 15 s"
+before=$(psql_bench -tAc "SELECT count(*) FROM outbox_event")
+t0=$(date +%s.%N)
+BENCH_TOKEN=$RENTCO_TOKEN wrk -t2 -c8 -d15s -s "$BENCH/grants.lua" "http://127.0.0.1:$PORT" >"$OUT/grants.txt"
+GRANTS=$(result "$OUT/grants.txt")
+for _ in $(seq 1 120); do
+  [[ $(psql_bench -tAc "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") == 0 ]] && break
+  sleep 0.5
+done
+t1=$(date +%s.%N)
+published=$(( $(psql_bench -tAc "SELECT count(*) FROM outbox_event WHERE published_at IS NOT NULL") - before ))
+RSS_MB=$(( $(ps -o rss= -p "$APP_PID") / 1024 ))
+
+ping_rps=$(field rps "$PING"); check_rps=$(field rps "$CHECK")
+created=$(field created "$GRANTS"); gdur=$(field duration_s "$GRANTS")
+cat <<TXT
+
+sharing-service access authority — $(date -u +%FT%TZ), $(nproc) cores, wrk and the service on one machine
+  data: 1,000,000 grants (990,000 direct, 10,000 on groups), 10,000 organizations, 200,000 devices
+  ceiling  GET /ping              $ping_rps req/s   p50 $(field p50_ms "$PING") ms  p95 $(field p95_ms "$PING") ms  p99 $(field p99_ms "$PING") ms
+  check    POST /access/check     $check_rps req/s   p50 $(field p50_ms "$CHECK") ms  p95 $(field p95_ms "$CHECK") ms  p99 $(field p99_ms "$CHECK") ms  errors $(field errors "$CHECK")
+           = $(awk -v a="$check_rps" -v b="$ping_rps" 'BEGIN { printf "%.0f", 100 * a / b }')% of the ceiling (target >= 60%), p99 target <= 5 ms
+  pgbench  primary-key select     ${PG_TPS%.*} tx/s (32 clients)
+  grants   POST /grants           $created created in $gdur s = $(awk -v a="$created" -v b="$gdur" 'BEGIN { printf "%.0f", a / b }')/s   p50 $(field p50_ms "$GRANTS") ms  p99 $(field p99_ms "$GRANTS") ms
+  outbox   $published events published in $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s from the first grant (2 per grant: access + share)
+  commit → device-service projection latency: not measured yet (device-service does not consume sharing-events yet)
+  sharing-service RSS after the run: $RSS_MB MB
+TXT
