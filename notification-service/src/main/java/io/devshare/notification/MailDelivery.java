@@ -36,6 +36,10 @@ public class MailDelivery {
     @Column(name = "org_ids", nullable = false)
     public String[] orgIds = new String[0];
 
+    /** The aliases of the organizations whose inbox lists this mail. */
+    @Column(name = "org_aliases", nullable = false)
+    public String[] orgAliases = new String[0];
+
     @Column(nullable = false)
     public String recipient;
 

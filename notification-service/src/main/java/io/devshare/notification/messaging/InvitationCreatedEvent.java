@@ -11,7 +11,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record InvitationCreatedEvent(
-        UUID invitationId, OrgRef inviter, OrgRef invitee, List<String> notifyEmails, String message) {
+        UUID invitationId,
+        OrgRef inviter,
+        OrgRef invitee,
+        List<String> notifyEmails,
+        String message,
+        java.time.OffsetDateTime createdAt,
+        java.time.OffsetDateTime expiresAt) {
 
     public List<String> notifyEmailsOrEmpty() {
         return notifyEmails == null ? List.of() : notifyEmails;

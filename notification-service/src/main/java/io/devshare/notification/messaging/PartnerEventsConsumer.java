@@ -58,7 +58,10 @@ public class PartnerEventsConsumer {
                 read(event, PartnershipEndedEvent.class)
                         .chain(data -> notifications.partnershipEnded(event.id(), data));
             // Nobody is mailed for these; the inbox still records them as processed.
-            case INVITATION_CANCELLED, INVITATION_EXPIRED, PARTNERSHIP_STARTED -> notifications.ignored(event.id());
+            case INVITATION_CANCELLED, INVITATION_EXPIRED ->
+                read(event, InvitationWithdrawnEvent.class)
+                        .chain(data -> notifications.invitationWithdrawn(event.id(), data.invitationId()));
+            case PARTNERSHIP_STARTED -> notifications.ignored(event.id());
             default -> {
                 LOG.debugf("event %s of type %s is not for notification-service", event.id(), event.type());
                 yield Uni.createFrom().voidItem();

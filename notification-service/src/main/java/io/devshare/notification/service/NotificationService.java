@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +51,7 @@ public class NotificationService {
     private final MailDeliveryRepository deliveries;
     private final MailDispatcher dispatcher;
     private final OrgAdminDirectory admins;
+    private final InboxView inboxView;
     private final String consoleBaseUrl;
 
     @Inject
@@ -58,11 +60,13 @@ public class NotificationService {
             MailDeliveryRepository deliveries,
             MailDispatcher dispatcher,
             OrgAdminDirectory admins,
+            InboxView inboxView,
             @ConfigProperty(name = "devshare.console.base-url") String consoleBaseUrl) {
         this.inbox = inbox;
         this.deliveries = deliveries;
         this.dispatcher = dispatcher;
         this.admins = admins;
+        this.inboxView = inboxView;
         this.consoleBaseUrl = consoleBaseUrl.replaceAll("/+$", "");
     }
 
@@ -76,7 +80,7 @@ public class NotificationService {
         String inviterAlias = event.inviter() == null ? "" : event.inviter().alias();
         String link = consoleBaseUrl + "/partners/invitations/" + event.invitationId();
         String subject = subject(inviterName + " invites " + inviteeName + " to become partners on Devshare");
-        List<String> orgIds = orgIds(event.inviter(), event.invitee());
+        List<OrgRef> orgs = orgs(event.inviter(), event.invitee());
         Set<String> named = recipients(event.notifyEmailsOrEmpty());
         boolean namedByInviter = !named.isEmpty();
         Uni<Set<String>> to = namedByInviter
@@ -89,7 +93,12 @@ public class NotificationService {
             String text = Mails.invitationText(
                             inviterName, inviterAlias, inviteeName, event.message(), link, namedByInviter)
                     .render();
-            return record(eventId, "invitation.created", orgIds, drafts(recipients, subject, html, text));
+            return record(
+                    eventId,
+                    "invitation.created",
+                    orgs,
+                    drafts(recipients, subject, html, text),
+                    () -> inboxView.invitationPending(event));
         });
     }
 
@@ -108,8 +117,9 @@ public class NotificationService {
             return record(
                     eventId,
                     "invitation.accepted",
-                    orgIds(event.inviter(), event.invitee()),
-                    drafts(recipients, subject, html, text));
+                    orgs(event.inviter(), event.invitee()),
+                    drafts(recipients, subject, html, text),
+                    () -> inboxView.invitationClosed(event.invitationId()));
         });
     }
 
@@ -130,8 +140,9 @@ public class NotificationService {
             return record(
                     eventId,
                     "invitation.declined",
-                    orgIds(event.inviter(), event.invitee()),
-                    drafts(recipients, subject, html, text));
+                    orgs(event.inviter(), event.invitee()),
+                    drafts(recipients, subject, html, text),
+                    () -> inboxView.invitationClosed(event.invitationId()));
         });
     }
 
@@ -147,13 +158,18 @@ public class NotificationService {
                             List<Draft> drafts = new ArrayList<>();
                             drafts.addAll(ended(firstAdmins, endedByName, first, second, link));
                             drafts.addAll(ended(secondAdmins, endedByName, second, first, link));
-                            return record(eventId, "partnership.ended", orgIds(first, second), drafts);
+                            return record(eventId, "partnership.ended", orgs(first, second), drafts);
                         }));
     }
 
     /** An event that mails nobody: recorded as processed all the same. */
     public Uni<Void> ignored(String eventId) {
         return record(eventId, "ignored", List.of(), List.of());
+    }
+
+    /** A cancelled or expired invitation mails nobody but leaves the invitee's pending list. */
+    public Uni<Void> invitationWithdrawn(String eventId, java.util.UUID invitationId) {
+        return record(eventId, "ignored", List.of(), List.of(), () -> inboxView.invitationClosed(invitationId));
     }
 
     private List<Draft> ended(Set<String> recipients, String endedByName, OrgRef org, OrgRef partner, String link) {
@@ -192,7 +208,23 @@ public class NotificationService {
         return recipients.stream().map(r -> new Draft(r, subject, html, text)).toList();
     }
 
-    private Uni<Void> record(String eventId, String eventType, List<String> orgIds, List<Draft> drafts) {
+    private Uni<Void> record(String eventId, String eventType, List<OrgRef> orgs, List<Draft> drafts) {
+        return record(eventId, eventType, orgs, drafts, () -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Records the event as processed, its deliveries and {@code alsoOnce} (the inbox projection) in one
+     * transaction; a redelivered event does none of it again.
+     */
+    private Uni<Void> record(
+            String eventId, String eventType, List<OrgRef> orgs, List<Draft> drafts, Supplier<Uni<Void>> alsoOnce) {
+        String[] orgIds =
+                orgs.stream().filter(OrgRef::hasId).map(OrgRef::id).distinct().toArray(String[]::new);
+        String[] orgAliases = orgs.stream()
+                .map(OrgRef::alias)
+                .filter(a -> a != null && !a.isBlank())
+                .distinct()
+                .toArray(String[]::new);
         // One delivery per address, even if it is an admin of both organizations (unique (event_id, recipient)).
         Map<String, Draft> byRecipient = new LinkedHashMap<>();
         for (Draft d : drafts) {
@@ -201,8 +233,11 @@ public class NotificationService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         return Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, eventId)
                         .chain(first -> {
-                            if (!first || byRecipient.isEmpty()) {
+                            if (!first) {
                                 return Uni.createFrom().voidItem();
+                            }
+                            if (byRecipient.isEmpty()) {
+                                return alsoOnce.get();
                             }
                             List<MailDelivery> mails = new ArrayList<>();
                             for (Draft d : byRecipient.values()) {
@@ -210,7 +245,8 @@ public class NotificationService {
                                 m.id = UUID.randomUUID();
                                 m.eventId = eventId;
                                 m.eventType = eventType;
-                                m.orgIds = orgIds.toArray(String[]::new);
+                                m.orgIds = orgIds;
+                                m.orgAliases = orgAliases;
                                 m.recipient = d.recipient();
                                 m.subject = d.subject();
                                 m.htmlBody = d.html();
@@ -220,20 +256,20 @@ public class NotificationService {
                                 m.createdAt = now;
                                 mails.add(m);
                             }
-                            return deliveries.persist(mails);
+                            return deliveries.persist(mails).chain(() -> alsoOnce.get());
                         }))
                 .invoke(dispatcher::wake);
     }
 
-    /** The ids of the organizations a mail concerns (both of the event), in order, without duplicates. */
-    private static List<String> orgIds(OrgRef a, OrgRef b) {
-        Set<String> ids = new LinkedHashSet<>();
+    /** The organizations a mail concerns (both of the event), without the missing ones. */
+    private static List<OrgRef> orgs(OrgRef a, OrgRef b) {
+        List<OrgRef> out = new ArrayList<>();
         for (OrgRef o : new OrgRef[] {a, b}) {
-            if (o != null && o.hasId()) {
-                ids.add(o.id());
+            if (o != null) {
+                out.add(o);
             }
         }
-        return List.copyOf(ids);
+        return out;
     }
 
     /** Valid, distinct (case-insensitive) addresses; anything that could inject a header is dropped. */

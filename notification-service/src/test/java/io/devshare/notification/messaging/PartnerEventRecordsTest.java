@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PartnerEventRecordsTest {
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    // Like the application's mapper: java.time support, unknown members ignored.
+    private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
 
     private IncomingEvent sample(String type) {
         return IncomingEvent.parse(
