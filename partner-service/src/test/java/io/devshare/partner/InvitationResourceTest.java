@@ -319,6 +319,26 @@ class InvitationResourceTest {
     }
 
     @Test
+    void oddPathsAndParametersAreClientErrorProblems() {
+        for (String path : List.of("/a%20b", "/%25", "/%E2%82%AC")) {
+            given().auth()
+                    .oauth2(inviter.memberToken())
+                    .urlEncodingEnabled(false)
+                    .get(INVITATIONS + path)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json");
+        }
+        given().auth()
+                .oauth2(inviter.memberToken())
+                .queryParam("limit", "abc")
+                .get(INVITATIONS)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
     void anUnknownInvitationIdIsA404() {
         given().auth()
                 .oauth2(inviter.adminToken())

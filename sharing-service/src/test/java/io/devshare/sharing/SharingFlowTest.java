@@ -207,7 +207,7 @@ class SharingFlowTest {
     void aGroupIsSharedWithOneOrganizationAndFollowsItsMembers() {
         TestOrg second = TestOrgs.create("second", "Second Partner");
         world.partners(owner, second);
-        UUID group = UUID.randomUUID();
+        UUID group = world.group(owner);
         UUID d1 = world.device(owner);
         UUID d2 = world.device(owner);
         world.addToGroup(group, d1, owner);
@@ -454,7 +454,7 @@ class SharingFlowTest {
     void twoPartnersRacingForOneGroupGetItOnce() throws Exception {
         TestOrg third = TestOrgs.create("race", "Racing Partner");
         world.partners(owner, third);
-        UUID group = UUID.randomUUID();
+        UUID group = world.group(owner);
         world.addToGroup(group, world.device(owner), owner);
         String token = owner.adminToken();
         java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);

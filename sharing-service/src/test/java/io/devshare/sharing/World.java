@@ -138,17 +138,19 @@ final class World implements AutoCloseable {
         ((ObjectNode) node).put("id", org.id()).put("alias", org.alias()).put("name", org.name());
     }
 
-    /** A device-service event (sharing-service reads deviceId, groupId, ownerOrg and change). */
+    /**
+     * device-service's sample event of {@code type}, with fresh ids and the test organization as owner: the shape
+     * sharing-service reads is the one device-service publishes.
+     */
     private static ObjectNode deviceEvent(String type, UUID deviceId, UUID groupId, TestOrg owner, String change) {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("specversion", "1.0");
+        ObjectNode event = EventSamples.load("device-service", "io.devshare.device." + type);
         event.put("id", UUID.randomUUID().toString());
-        event.put("source", "urn:devshare:device-service");
-        event.put("type", "io.devshare.device." + type);
         event.put("subject", (groupId != null ? groupId : deviceId).toString());
         event.put("time", java.time.OffsetDateTime.now().toString());
-        ObjectNode data = event.putObject("data");
-        data.put("deviceId", deviceId.toString());
+        ObjectNode data = (ObjectNode) event.get("data");
+        if (data.has("deviceId")) {
+            data.put("deviceId", deviceId.toString());
+        }
         if (groupId != null) {
             data.put("groupId", groupId.toString());
         }
@@ -157,6 +159,14 @@ final class World implements AutoCloseable {
             data.put("change", change);
         }
         return event;
+    }
+
+    /** device-service's group.created for a new group of {@code owner}. */
+    UUID group(TestOrg owner) {
+        UUID id = UUID.randomUUID();
+        publish("device-events", deviceEvent("group.created", null, id, owner, null));
+        awaitRow("SELECT count(*) FROM device_group_view WHERE group_id = $1", id);
+        return id;
     }
 
     private void publish(String topic, ObjectNode event) {

@@ -1,29 +1,14 @@
 package io.devshare.testsupport;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Creates fresh organizations (with an admin and a member) in the test Keycloak through its admin API, so each
  * test owns its data and no test depends on another's.
  */
 public final class TestOrgs {
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TestOrgs() {}
 
@@ -48,10 +33,8 @@ public final class TestOrgs {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String alias = prefix + "-" + suffix;
         String domain = alias + ".example";
-        String admin = master();
-        String orgId = idFromLocation(send(
-                admin,
-                "POST",
+        KeycloakAdmin admin = KeycloakAdmin.login();
+        String orgId = admin.create(
                 "/organizations",
                 Map.of(
                         "name",
@@ -61,7 +44,7 @@ public final class TestOrgs {
                         "enabled",
                         true,
                         "domains",
-                        List.of(Map.of("name", domain, "verified", true)))));
+                        List.of(Map.of("name", domain, "verified", true))));
         String adminUser = alias + "-admin";
         String memberUser = alias + "-member";
         addUser(admin, orgId, adminUser, domain, "org-admin");
@@ -69,10 +52,9 @@ public final class TestOrgs {
         return new TestOrg(orgId, alias, name + " " + suffix, domain, adminUser, memberUser);
     }
 
-    private static void addUser(String adminToken, String orgId, String username, String domain, String role) {
-        String userId = idFromLocation(send(
-                adminToken,
-                "POST",
+    /** A user of the organization, with a password and a realm role; answers its id. */
+    public static String addUser(KeycloakAdmin admin, String orgId, String username, String domain, String role) {
+        String userId = admin.create(
                 "/users",
                 Map.of(
                         "username",
@@ -88,64 +70,11 @@ public final class TestOrgs {
                         "emailVerified",
                         true,
                         "credentials",
-                        List.of(Map.of("type", "password", "value", Tokens.PASSWORD, "temporary", false)))));
-        JsonNode roleRep = body(send(adminToken, "GET", "/roles/" + role, null));
-        send(adminToken, "POST", "/users/" + userId + "/role-mappings/realm", List.of(roleRep));
-        send(adminToken, "POST", "/organizations/" + orgId + "/members", userId);
-    }
-
-    private static String master() {
-        String form = "grant_type=password&client_id=admin-cli&username=admin&password="
-                + URLEncoder.encode("admin", StandardCharsets.UTF_8);
-        HttpResponse<String> r = exchange(HttpRequest.newBuilder(
-                        URI.create(TestServers.keycloakUrl() + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        return body(r).get("access_token").asText();
-    }
-
-    private static HttpResponse<String> send(String token, String method, String path, Object body) {
-        try {
-            HttpRequest.BodyPublisher publisher = body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-            return exchange(
-                    HttpRequest.newBuilder(URI.create(TestServers.keycloakUrl() + "/admin/realms/devshare" + path))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .method(method, publisher));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+                        List.of(Map.of("type", "password", "value", Tokens.PASSWORD, "temporary", false))));
+        if (role != null) {
+            admin.send("POST", "/users/" + userId + "/role-mappings/realm", List.of(admin.get("/roles/" + role)));
         }
-    }
-
-    private static HttpResponse<String> exchange(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> r =
-                    HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() >= 300) {
-                throw new IllegalStateException(
-                        "Keycloak admin call " + r.request().uri() + " failed: " + r.statusCode() + " " + r.body());
-            }
-            return r;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode body(HttpResponse<String> r) {
-        try {
-            return JSON.readTree(r.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String idFromLocation(HttpResponse<String> r) {
-        String location = r.headers().firstValue("Location").orElseThrow();
-        return location.substring(location.lastIndexOf('/') + 1);
+        admin.send("POST", "/organizations/" + orgId + "/members", userId);
+        return userId;
     }
 }

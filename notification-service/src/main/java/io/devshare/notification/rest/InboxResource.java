@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.org.OrgContext;
 import io.devshare.common.page.PageCursor;
+import io.devshare.common.problem.RequestParams;
 import io.devshare.notification.service.InboxService;
 
 @Path("/notifications")
@@ -57,10 +58,10 @@ public class InboxResource {
     @APIResponse(responseCode = "400", description = "Bad cursor or limit")
     public Uni<InboxResponse> list(
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(description = "1 to 100, default 20") @QueryParam("limit") Integer limit) {
+            @Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit) {
         String alias = org.orgAlias();
         PageCursor position = PageCursor.decode(cursor);
-        return inbox.sent(alias, position, PageCursor.limit(limit, 20, 100))
+        return inbox.sent(alias, position, RequestParams.limit(limit, 20, 100))
                 .chain(page -> (position == null
                                 ? inbox.pendingInvitations(alias)
                                 : Uni.createFrom().item(List.<InboxService.PendingInvitation>of()))

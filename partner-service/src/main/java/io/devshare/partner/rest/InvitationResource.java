@@ -2,7 +2,6 @@ package io.devshare.partner.rest;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -36,7 +35,7 @@ import io.devshare.common.org.OrgContext;
 import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.common.problem.Problem;
-import io.devshare.common.problem.ProblemException;
+import io.devshare.common.problem.RequestParams;
 import io.devshare.partner.Invitation;
 import io.devshare.partner.service.InvitationService;
 
@@ -139,12 +138,12 @@ public class InvitationResource {
                     String status,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "page size, 1 to 100 (default 20)", example = "20") @QueryParam("limit")
-                    Integer limit) {
+                    String limit) {
         InvitationService.Direction dir = direction == null
                 ? InvitationService.Direction.INCOMING
-                : parse("direction", direction, InvitationService.Direction.class);
-        Invitation.Status st = status == null ? null : parse("status", status, Invitation.Status.class);
-        return service.list(org.orgAlias(), dir, st, PageCursor.decode(cursor), PageCursor.limit(limit, 20, 100))
+                : RequestParams.enumValue("direction", direction, InvitationService.Direction.class);
+        Invitation.Status st = RequestParams.enumValue("status", status, Invitation.Status.class);
+        return service.list(org.orgAlias(), dir, st, PageCursor.decode(cursor), RequestParams.limit(limit, 20, 100))
                 .map(page -> page.map(InvitationResource::view));
     }
 
@@ -243,13 +242,5 @@ public class InvitationResource {
 
     private static InvitationResponse view(Invitation invitation) {
         return InvitationResponse.of(invitation, OffsetDateTime.now(ZoneOffset.UTC));
-    }
-
-    static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(field, "unknown value '" + value + "'");
-        }
     }
 }

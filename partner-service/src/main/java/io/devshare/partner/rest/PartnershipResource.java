@@ -33,6 +33,7 @@ import io.devshare.common.org.OrgContext;
 import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.common.problem.Problem;
+import io.devshare.common.problem.RequestParams;
 import io.devshare.partner.service.PartnershipService;
 import io.devshare.partner.service.SharingCodeService;
 
@@ -63,9 +64,9 @@ public class PartnershipResource {
     public Uni<Page<PartnershipResponse>> list(
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "page size, 1 to 100 (default 20)", example = "20") @QueryParam("limit")
-                    Integer limit) {
+                    String limit) {
         return partnerships
-                .list(org.orgAlias(), PageCursor.decode(cursor), PageCursor.limit(limit, 20, 100))
+                .list(org.orgAlias(), PageCursor.decode(cursor), RequestParams.limit(limit, 20, 100))
                 .map(page -> page.map(PartnershipResponse::of));
     }
 

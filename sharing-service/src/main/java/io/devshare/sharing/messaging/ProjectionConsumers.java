@@ -32,6 +32,7 @@ public class ProjectionConsumers {
     static final String PARTNERSHIP_ENDED = "io.devshare.partner.partnership.ended";
     static final String DEVICE_REGISTERED = "io.devshare.device.device.registered";
     static final String DEVICE_DELETED = "io.devshare.device.device.deleted";
+    static final String GROUP_CREATED = "io.devshare.device.group.created";
     static final String GROUP_MEMBERSHIP_CHANGED = "io.devshare.device.group.membership.changed";
     static final String GROUP_DELETED = "io.devshare.device.group.deleted";
 
@@ -81,6 +82,11 @@ public class ProjectionConsumers {
                         DeviceEvent.class,
                         (d, at) -> grants.deviceDeleted(d.requireDevice(), at)
                                 .chain(() -> projections.deviceDeleted(d.requireDevice(), d.ownerAlias(), at)));
+            case GROUP_CREATED ->
+                once(
+                        event,
+                        DeviceEvent.class,
+                        (d, at) -> projections.groupCreated(d.requireGroup(), d.ownerAlias(), at));
             case GROUP_MEMBERSHIP_CHANGED ->
                 once(event, DeviceEvent.class, (d, at) -> {
                     boolean added = d.added();

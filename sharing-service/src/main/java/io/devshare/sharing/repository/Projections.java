@@ -88,6 +88,10 @@ public class Projections {
                 .chain(() -> update("DELETE FROM group_member_view WHERE device_id = :id", "id", deviceId));
     }
 
+    public Uni<Void> groupCreated(UUID groupId, String owner, OffsetDateTime at) {
+        return groupSeen(groupId, owner, at);
+    }
+
     /** Records the membership; answers whether it changed anything. */
     public Uni<Boolean> memberAdded(UUID groupId, String owner, UUID deviceId, OffsetDateTime at) {
         return groupSeen(groupId, owner, at)

@@ -28,8 +28,8 @@ import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.org.OrgContext;
 import io.devshare.common.page.Page;
-import io.devshare.common.page.PageCursor;
 import io.devshare.common.problem.ProblemException;
+import io.devshare.common.problem.RequestParams;
 import io.devshare.sharing.Capability;
 import io.devshare.sharing.service.AccessService;
 
@@ -79,7 +79,7 @@ public class AccessResource {
             @Parameter(description = "Defaults to view", example = "assign-to-project") @QueryParam("capability")
                     String capability,
             @QueryParam("cursor") String cursor,
-            @Parameter(description = "1 to 500, default 100") @QueryParam("limit") Integer limit) {
+            @Parameter(description = "1 to 500, default 100") @QueryParam("limit") String limit) {
         String subject = subject(forOrg);
         UUID after;
         try {
@@ -91,7 +91,7 @@ public class AccessResource {
                 subject,
                 capability == null ? Capability.VIEW : capability(capability),
                 after,
-                PageCursor.limit(limit, 100, 500));
+                RequestParams.limit(limit, 100, 500));
     }
 
     @GET

@@ -2,7 +2,6 @@ package io.devshare.sharing.rest;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -34,6 +33,7 @@ import io.devshare.common.org.OrgContext;
 import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.common.problem.ProblemException;
+import io.devshare.common.problem.RequestParams;
 import io.devshare.sharing.Grant;
 import io.devshare.sharing.GrantHistory;
 import io.devshare.sharing.Role;
@@ -106,12 +106,12 @@ public class GrantResource {
                     String direction,
             @Parameter(description = "ACTIVE, REVOKED or EXPIRED") @QueryParam("status") String status,
             @QueryParam("cursor") String cursor,
-            @Parameter(description = "1 to 100, default 20") @QueryParam("limit") Integer limit) {
+            @Parameter(description = "1 to 100, default 20") @QueryParam("limit") String limit) {
         GrantService.Direction dir = direction == null
                 ? GrantService.Direction.OUTGOING
-                : parse("direction", direction, GrantService.Direction.class);
-        Grant.Status st = status == null ? null : parse("status", status, Grant.Status.class);
-        return grants.list(org.orgAlias(), dir, st, PageCursor.decode(cursor), PageCursor.limit(limit, 20, 100))
+                : RequestParams.enumValue("direction", direction, GrantService.Direction.class);
+        Grant.Status st = RequestParams.enumValue("status", status, Grant.Status.class);
+        return grants.list(org.orgAlias(), dir, st, PageCursor.decode(cursor), RequestParams.limit(limit, 20, 100))
                 .map(page -> page.map(GrantResponse::of));
     }
 
@@ -194,14 +194,10 @@ public class GrantResource {
     }
 
     static Role role(String value) {
-        return parse("role", value, Role.class);
-    }
-
-    static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(field, "unknown value '" + value + "'");
+        Role role = RequestParams.enumValue("role", value, Role.class);
+        if (role == null) {
+            throw ProblemException.badRequest("role", "required: viewer, operator or manager");
         }
+        return role;
     }
 }

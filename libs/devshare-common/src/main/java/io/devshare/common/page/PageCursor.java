@@ -35,15 +35,4 @@ public record PageCursor(OffsetDateTime at, UUID id) {
             throw ProblemException.badRequest("cursor", "not a cursor this list returned");
         }
     }
-
-    /** The page size: {@code defaultLimit} when absent, else 1..{@code max}; a 400 naming {@code limit} otherwise. */
-    public static int limit(Integer requested, int defaultLimit, int max) {
-        if (requested == null) {
-            return defaultLimit;
-        }
-        if (requested < 1 || requested > max) {
-            throw ProblemException.badRequest("limit", "must be between 1 and " + max);
-        }
-        return requested;
-    }
 }

@@ -141,8 +141,16 @@ public class ProblemMappers {
                 .build();
     }
 
+    /** The request path as sent (still percent-encoded), so any path a client can send makes a valid URI. */
     private static URI instance(UriInfo uri) {
-        return uri == null ? null : URI.create(uri.getPath());
+        if (uri == null) {
+            return null;
+        }
+        try {
+            return URI.create(uri.getPath(false));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** JSON path of a Jackson mapping failure, e.g. {@code notifyEmails[1]}. */

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.devshare.common.problem.ProblemException;
+import io.devshare.common.problem.RequestParams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,10 +32,11 @@ class PageCursorTest {
 
     @Test
     void limitsAreBounded() {
-        assertThat(PageCursor.limit(null, 20, 100)).isEqualTo(20);
-        assertThat(PageCursor.limit(100, 20, 100)).isEqualTo(100);
-        assertThatThrownBy(() -> PageCursor.limit(0, 20, 100)).hasMessageContaining("limit");
-        assertThatThrownBy(() -> PageCursor.limit(101, 20, 100)).hasMessageContaining("limit");
+        assertThat(RequestParams.limit(null, 20, 100)).isEqualTo(20);
+        assertThat(RequestParams.limit(" 100 ", 20, 100)).isEqualTo(100);
+        assertThatThrownBy(() -> RequestParams.limit("0", 20, 100)).hasMessageContaining("limit");
+        assertThatThrownBy(() -> RequestParams.limit("101", 20, 100)).hasMessageContaining("limit");
+        assertThatThrownBy(() -> RequestParams.limit("abc", 20, 100)).hasMessageContaining("limit");
     }
 
     @Test

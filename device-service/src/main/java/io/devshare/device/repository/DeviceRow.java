@@ -1,0 +1,33 @@
+package io.devshare.device.repository;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A device as one organization sees it in lists and lookups: owned ({@code sharedIn} false, {@code sharedWith} the
+ * organizations it is shared with) or shared in ({@code role} of the strongest effective grant, owner in
+ * {@code ownerOrg}).
+ */
+public record DeviceRow(
+        UUID id,
+        String ownerOrg,
+        String serialNumber,
+        String manufacturer,
+        String model,
+        String kind,
+        String displayName,
+        List<String> tags,
+        boolean sharedIn,
+        String role,
+        List<Grantee> sharedWith,
+        Position lastPosition,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
+
+    /** An organization an owned device is shared with, and the role of its strongest effective grant. */
+    public record Grantee(String alias, String role) {}
+
+    /** The last position a device reported. */
+    public record Position(double lat, double lon, Double altitude, Double accuracy, OffsetDateTime recordedAt) {}
+}

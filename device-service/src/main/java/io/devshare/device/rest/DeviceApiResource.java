@@ -1,0 +1,221 @@
+package io.devshare.device.rest;
+
+import java.io.InputStream;
+import java.net.URI;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+
+import io.devshare.common.problem.Problem;
+import io.devshare.common.problem.ProblemException;
+import io.devshare.device.service.DeviceApiService;
+import io.devshare.device.service.FieldDataService;
+
+@Path("/device-api")
+@Tag(
+        name = "Device API",
+        description = "What devices call themselves, with their own credentials (HTTP Basic deviceId:secret), never"
+                + " a person's token")
+@SecurityScheme(
+        securitySchemeName = "DeviceCredentials",
+        type = SecuritySchemeType.HTTP,
+        scheme = "basic",
+        description = "The device id as user name and the secret shown once at registration or rotation")
+@SecurityRequirement(name = "DeviceCredentials")
+@PermitAll
+public class DeviceApiResource {
+
+    /** Filenames a device may give: no path, no control characters. */
+    private static final String FILENAME = "[^/\\\\\\p{Cntrl}]{1,255}";
+
+    private final DeviceCaller caller;
+    private final DeviceApiService api;
+    private final FieldDataService fieldData;
+
+    @Inject
+    public DeviceApiResource(DeviceCaller caller, DeviceApiService api, FieldDataService fieldData) {
+        this.caller = caller;
+        this.api = api;
+        this.fieldData = fieldData;
+    }
+
+    @POST
+    @Path("position")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Report the device's position",
+            description = "Kept as its last known position (a report recorded earlier than the stored one does not"
+                    + " replace it). Not published as an event.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "position", value = Problems.POSITION)))
+    @APIResponse(responseCode = "204", description = "Stored")
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed JSON or a value out of range; the problem names each field",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "out of range", value = Problems.BAD_POSITION)))
+    @APIResponse(
+            responseCode = "401",
+            description = "Missing or wrong device credentials (WWW-Authenticate: Basic)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "unauthorized", value = Problems.DEVICE_UNAUTHORIZED)))
+    public Uni<RestResponse<Void>> position(@Valid @NotNull PositionRequest request) {
+        return api.reportPosition(
+                        caller.device(),
+                        request.lat(),
+                        request.lon(),
+                        request.altitude(),
+                        request.accuracy(),
+                        request.recordedAt())
+                .map(v -> RestResponse.noContent());
+    }
+
+    @POST
+    @Path("field-data")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Blocking
+    @Operation(
+            summary = "Upload a field-data file",
+            description = "The request body is the file, streamed to storage with the Content-Type sent (default"
+                    + " application/octet-stream); name it with the X-Filename header or the filename query"
+                    + " parameter. Size and SHA-256 are recorded; files over the configured limit (default 50 MiB)"
+                    + " are refused with 413 and nothing is kept.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            examples = @ExampleObject(name = "bytes", value = "<the file's bytes>")))
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored; the record of the file",
+            content = @Content(examples = @ExampleObject(name = "file", value = Problems.FIELD_DATA)))
+    @APIResponse(
+            responseCode = "400",
+            description = "An empty body, a bad filename or content type",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "invalid", value = Problems.INVALID)))
+    @APIResponse(
+            responseCode = "401",
+            description = "Missing or wrong device credentials (WWW-Authenticate: Basic)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "unauthorized", value = Problems.DEVICE_UNAUTHORIZED)))
+    @APIResponse(
+            responseCode = "413",
+            description = "Larger than the limit; nothing is kept",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "too large", value = Problems.TOO_LARGE)))
+    public RestResponse<FieldDataResponse> fieldData(
+            InputStream body,
+            @RestHeader("Content-Type") String contentType,
+            @RestHeader("Content-Length") String contentLength,
+            @Parameter(description = "The file's name", example = "survey-2026-11-24.job") @RestHeader("X-Filename")
+                    String filenameHeader,
+            @Parameter(description = "The file's name (if no X-Filename header)", example = "survey-2026-11-24.job")
+                    @QueryParam("filename")
+                    String filenameQuery) {
+        String filename = filename(filenameHeader != null ? filenameHeader : filenameQuery);
+        var file = fieldData.upload(
+                caller.device(), body, declaredLength(contentLength), contentType(contentType), filename);
+        return RestResponse.ResponseBuilder.<FieldDataResponse>created(
+                        URI.create("/devices/" + file.deviceId + "/field-data/" + file.id))
+                .entity(FieldDataResponse.of(file))
+                .type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    @GET
+    @Path("work")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Fetch the device's pending work",
+            description = "Designs to fetch and remote sessions to open, once devices work in projects"
+                    + " (project-service fills it); an empty list for now.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Pending work",
+            content = @Content(examples = @ExampleObject(name = "nothing", value = Problems.WORK)))
+    @APIResponse(
+            responseCode = "401",
+            description = "Missing or wrong device credentials (WWW-Authenticate: Basic)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "unauthorized", value = Problems.DEVICE_UNAUTHORIZED)))
+    public Uni<WorkResponse> work() {
+        return api.pendingWork(caller.device()).map(WorkResponse::new);
+    }
+
+    private static String filename(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String name = value.strip();
+        if (!name.matches(FILENAME) || name.equals(".") || name.equals("..")) {
+            throw ProblemException.badRequest(
+                    "filename", "1 to 255 characters, without path separators or control characters");
+        }
+        return name;
+    }
+
+    private static String contentType(String value) {
+        if (value == null || value.isBlank()) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+        String type = value.strip();
+        try {
+            MediaType parsed = MediaType.valueOf(type);
+            if (parsed.isWildcardType() || parsed.isWildcardSubtype() || type.length() > 255) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("Content-Type", "not a concrete media type");
+        }
+        return type;
+    }
+
+    private static Long declaredLength(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest("Content-Length", "not a number");
+        }
+    }
+}
