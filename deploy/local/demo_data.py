@@ -63,7 +63,7 @@ def partners_of(user):
 
 
 # acme invites rentco; rentco accepts.
-if "rentco" not in partners_of("acme"):
+if "rentco" not in partners_of("acme-admin"):
     status, body = call("POST", PARTNER + "/partnerships/invitations", "acme-admin",
                         {"partnerAlias": "rentco", "notifyEmails": ["dispatch@rentco.example"],
                          "message": "We would like to use your excavators on the Riverside site."})
