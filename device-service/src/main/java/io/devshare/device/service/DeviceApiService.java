@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 
+import io.devshare.common.db.DbClock;
 import io.devshare.common.problem.Problem;
 import io.devshare.common.problem.ProblemException;
 import io.devshare.device.repository.DeviceQueries;
@@ -38,7 +39,7 @@ public class DeviceApiService {
             Double altitude,
             Double accuracy,
             OffsetDateTime recordedAt) {
-        OffsetDateTime now = Times.now();
+        OffsetDateTime now = DbClock.now();
         if (recordedAt != null && recordedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new ProblemException(
                     400,

@@ -17,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 import io.devshare.common.db.DatabaseErrors;
+import io.devshare.common.db.DbClock;
 import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.common.problem.ProblemException;
@@ -78,7 +79,7 @@ public class DeviceService {
     public Uni<Registration> register(String org, String userId, DeviceSpec spec) {
         String secret = secrets.generate();
         return vertx.executeBlocking(() -> secrets.hash(secret), false).chain(hash -> {
-            OffsetDateTime now = Times.now();
+            OffsetDateTime now = DbClock.now();
             Device d = new Device();
             d.id = UUID.randomUUID();
             d.ownerOrg = org;
@@ -179,7 +180,7 @@ public class DeviceService {
                         return Uni.createFrom().voidItem();
                     }
                     d.updatedBy = userId;
-                    d.updatedAt = Times.now();
+                    d.updatedAt = DbClock.now();
                     return events.updated(d);
                 }))
                 .chain(() -> get(org, id));
@@ -190,7 +191,7 @@ public class DeviceService {
      * device.deleted tells sharing-service to revoke every grant of it. Its files are removed after commit.
      */
     public Uni<Void> delete(String org, String userId, UUID id) {
-        OffsetDateTime now = Times.now();
+        OffsetDateTime now = DbClock.now();
         return Panache.withTransaction(() -> lockOwned(org, id)
                         .chain(d -> devices.groupIds(id)
                                 .chain(groupIds -> pools.findById(org, LockModeType.PESSIMISTIC_WRITE)
@@ -219,7 +220,7 @@ public class DeviceService {
         return vertx.executeBlocking(() -> secrets.hash(secret), false)
                 .chain(hash -> Panache.withTransaction(() -> lockOwned(org, id).invoke(d -> {
                     d.secretHash = hash;
-                    d.secretRotatedAt = Times.now();
+                    d.secretRotatedAt = DbClock.now();
                 })))
                 .replaceWith(secret);
     }

@@ -15,6 +15,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
+import io.devshare.common.db.DbClock;
 import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.device.FieldDataFile;
@@ -79,7 +80,7 @@ public class FieldDataService {
         f.size = stored.size();
         f.sha256 = stored.sha256();
         f.storagePath = stored.relativePath();
-        f.uploadedAt = Times.now();
+        f.uploadedAt = DbClock.now();
         try {
             await(() -> Panache.withTransaction(() -> files.persist(f).call(() -> events.fieldDataUploaded(f))));
         } catch (RuntimeException e) {

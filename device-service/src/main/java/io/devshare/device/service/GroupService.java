@@ -16,6 +16,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.db.DatabaseErrors;
+import io.devshare.common.db.DbClock;
 import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.device.Device;
@@ -52,7 +53,7 @@ public class GroupService {
     }
 
     public Uni<GroupView> create(String org, String userId, String name) {
-        OffsetDateTime now = Times.now();
+        OffsetDateTime now = DbClock.now();
         DeviceGroup g = new DeviceGroup();
         g.id = UUID.randomUUID();
         g.ownerOrg = org;
@@ -71,7 +72,7 @@ public class GroupService {
         return Panache.withTransaction(() -> lockOwned(org, id).invoke(g -> {
                     if (!g.name.equals(newName)) {
                         g.name = newName;
-                        g.updatedAt = Times.now();
+                        g.updatedAt = DbClock.now();
                     }
                 }))
                 .onFailure(t -> DatabaseErrors.isUniqueViolation(t, NAME_INDEX))
@@ -81,7 +82,7 @@ public class GroupService {
 
     /** Deletes the group (its devices stay); group.deleted lists the devices it had. */
     public Uni<Void> delete(String org, String userId, UUID id) {
-        OffsetDateTime now = Times.now();
+        OffsetDateTime now = DbClock.now();
         return Panache.withTransaction(() -> lockOwned(org, id)
                 .chain(g -> groups.memberIds(id)
                         .chain(members -> groups.delete(g).call(() -> events.groupDeleted(g, members, userId, now)))));
@@ -89,7 +90,7 @@ public class GroupService {
 
     /** Adds one of the organization's own devices to the group (no change if it already is a member). */
     public Uni<Void> addDevice(String org, String userId, UUID groupId, UUID deviceId) {
-        OffsetDateTime now = Times.now();
+        OffsetDateTime now = DbClock.now();
         return Panache.withTransaction(() -> lockOwned(org, groupId)
                 .chain(g -> ownDevice(org, deviceId)
                         .chain(d -> groups.addMember(groupId, deviceId, userId))
@@ -100,7 +101,7 @@ public class GroupService {
 
     /** Removes a device from the group (no change if it was not a member). */
     public Uni<Void> removeDevice(String org, String userId, UUID groupId, UUID deviceId) {
-        OffsetDateTime now = Times.now();
+        OffsetDateTime now = DbClock.now();
         return Panache.withTransaction(() -> lockOwned(org, groupId)
                 .chain(g -> ownDevice(org, deviceId)
                         .chain(d -> groups.removeMember(groupId, deviceId))

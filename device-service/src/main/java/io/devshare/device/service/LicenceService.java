@@ -10,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.db.DatabaseErrors;
+import io.devshare.common.db.DbClock;
 import io.devshare.common.problem.ProblemException;
 import io.devshare.device.LicencePool;
 import io.devshare.device.repository.LicencePoolRepository;
@@ -56,7 +57,7 @@ public class LicenceService {
                     }
                     pool.size = size;
                     pool.updatedBy = operatorId;
-                    pool.updatedAt = Times.now();
+                    pool.updatedAt = DbClock.now();
                     return found == null
                             ? pools.persist(pool)
                             : Uni.createFrom().item(pool);

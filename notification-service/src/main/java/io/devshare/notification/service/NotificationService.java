@@ -1,8 +1,6 @@
 package io.devshare.notification.service;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +21,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
+import io.devshare.common.db.DbClock;
 import io.devshare.common.inbox.Inbox;
 import io.devshare.notification.MailDelivery;
 import io.devshare.notification.client.OrgAdminDirectory;
@@ -230,7 +229,7 @@ public class NotificationService {
         for (Draft d : drafts) {
             byRecipient.putIfAbsent(d.recipient(), d);
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = DbClock.now();
         return Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, eventId)
                         .chain(first -> {
                             if (!first) {

@@ -1,9 +1,5 @@
 package io.devshare.partner.service;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,9 +25,5 @@ public class Callers {
                 .byAlias(alias)
                 .map(found -> found.orElseThrow(
                         () -> ProblemException.forbidden("Your organization is not known to Devshare.")));
-    }
-
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 }

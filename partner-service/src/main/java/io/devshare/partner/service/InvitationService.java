@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.db.DatabaseErrors;
+import io.devshare.common.db.DbClock;
 import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.common.problem.ProblemException;
@@ -89,7 +90,7 @@ public class InvitationService {
 
     private Uni<Invitation> create(
             Organization inviter, Organization invitee, String userId, List<String> notifyEmails, String message) {
-        OffsetDateTime now = Callers.now();
+        OffsetDateTime now = DbClock.now();
         Invitation invitation = new Invitation();
         invitation.id = UUID.randomUUID();
         invitation.inviterOrgId = inviter.id();
@@ -165,7 +166,7 @@ public class InvitationService {
         return callers.resolve(callerAlias)
                 .chain(caller -> Panache.withTransaction(() -> lockedFor(id, caller, Side.INVITEE)
                                 .chain(invitation -> {
-                                    OffsetDateTime now = Callers.now();
+                                    OffsetDateTime now = DbClock.now();
                                     requireOpen(invitation, now);
                                     return partnerships
                                             .findActive(invitation.inviterOrgId, invitation.inviteeOrgId)
@@ -198,7 +199,7 @@ public class InvitationService {
         return callers.resolve(callerAlias)
                 .chain(caller -> Panache.withTransaction(() -> lockedFor(id, caller, Side.INVITEE)
                         .chain(invitation -> {
-                            OffsetDateTime now = Callers.now();
+                            OffsetDateTime now = DbClock.now();
                             requireOpen(invitation, now);
                             close(invitation, Invitation.Status.DECLINED, userId, now);
                             invitation.declineReason = reason == null || reason.isBlank() ? null : reason.strip();
@@ -211,7 +212,7 @@ public class InvitationService {
         return callers.resolve(callerAlias)
                 .chain(caller -> Panache.withTransaction(() -> lockedFor(id, caller, Side.INVITER)
                         .chain(invitation -> {
-                            OffsetDateTime now = Callers.now();
+                            OffsetDateTime now = DbClock.now();
                             requireOpen(invitation, now);
                             close(invitation, Invitation.Status.CANCELLED, userId, now);
                             return events.invitationClosed(invitation).replaceWith(invitation);
@@ -220,7 +221,7 @@ public class InvitationService {
 
     /** Marks pending invitations past their expiry as expired, with their event; answers how many. */
     public Uni<Integer> expireDue(int batch) {
-        OffsetDateTime now = Callers.now();
+        OffsetDateTime now = DbClock.now();
         return Panache.withTransaction(() -> invitations
                 .find("status = ?1 and expiresAt <= ?2", Sort.by("expiresAt"), Invitation.Status.PENDING, now)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
@@ -245,7 +246,7 @@ public class InvitationService {
     public Uni<Page<Invitation>> list(
             String callerAlias, Direction direction, Invitation.Status status, PageCursor cursor, int limit) {
         return callers.resolve(callerAlias).chain(caller -> {
-            OffsetDateTime now = Callers.now();
+            OffsetDateTime now = DbClock.now();
             StringBuilder q =
                     new StringBuilder(direction == Direction.INCOMING ? "inviteeOrgId = :org" : "inviterOrgId = :org");
             Map<String, Object> params = new HashMap<>();

@@ -14,6 +14,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.db.DatabaseErrors;
+import io.devshare.common.db.DbClock;
 import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.common.problem.ProblemException;
@@ -84,7 +85,7 @@ public class PartnershipService {
                             p.status = Partnership.Status.ENDED;
                             p.endedByOrg = caller.id();
                             p.endedBy = userId;
-                            p.endedAt = Callers.now();
+                            p.endedAt = DbClock.now();
                             return events.partnershipEnded(p).replaceWith(p);
                         })));
     }
@@ -108,7 +109,7 @@ public class PartnershipService {
     }
 
     private Uni<Partnership> start(Organization caller, Organization owner, String userId) {
-        OffsetDateTime now = Callers.now();
+        OffsetDateTime now = DbClock.now();
         return Panache.withTransaction(() -> partnerships
                         .findActive(caller.id(), owner.id())
                         .chain(active -> {

@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import io.devshare.common.db.DatabaseErrors;
+import io.devshare.common.db.DbClock;
 import io.devshare.common.problem.ProblemException;
 import io.devshare.partner.SharingCode;
 import io.devshare.partner.client.Organization;
@@ -112,7 +113,7 @@ public class SharingCodeService {
                     if (row.getLong("n") >= maxFailures) {
                         OffsetDateTime retryAt = row.getOffsetDateTime("oldest").plus(window);
                         long seconds = Math.max(
-                                1, Duration.between(Callers.now(), retryAt).toSeconds() + 1);
+                                1, Duration.between(DbClock.now(), retryAt).toSeconds() + 1);
                         throw ProblemException.tooManyRequests(
                                 "Too many wrong sharing codes; try again in " + seconds + " s.", seconds);
                     }
@@ -154,7 +155,7 @@ public class SharingCodeService {
         c.orgId = orgId;
         c.code = sb.toString();
         c.createdBy = userId;
-        c.createdAt = Callers.now();
+        c.createdAt = DbClock.now();
         return c;
     }
 }

@@ -1,8 +1,6 @@
 package io.devshare.sharing.service;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +19,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.db.DatabaseErrors;
+import io.devshare.common.db.DbClock;
 import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.common.problem.ProblemException;
@@ -76,12 +75,8 @@ public class GrantService {
         this.events = events;
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
-
     public Uni<ShareResult> share(String owner, String userId, ShareCommand cmd) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = DbClock.now();
         if (cmd.granteeOrg().equals(owner)) {
             throw ProblemException.unprocessable("self-share", "An organization cannot share devices with itself.");
         }
@@ -198,7 +193,7 @@ public class GrantService {
 
     /** The owner changes the role and/or the end of a grant; the change is effective at once. */
     public Uni<Grant> update(String owner, String userId, UUID id, Role role, OffsetDateTime endsAt, boolean clearEnd) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = DbClock.now();
         return Panache.withTransaction(() -> lockedFor(id, owner, true).chain(g -> {
             if (role != null) {
                 g.role = role;
@@ -227,13 +222,13 @@ public class GrantService {
     /** The owner revokes a grant at once. */
     public Uni<Grant> revoke(String owner, String userId, UUID id) {
         return Panache.withTransaction(
-                () -> lockedFor(id, owner, true).chain(g -> close(g, Grant.Reason.MANUAL, userId, now())));
+                () -> lockedFor(id, owner, true).chain(g -> close(g, Grant.Reason.MANUAL, userId, DbClock.now())));
     }
 
     /** The grantee gives a grant back. */
     public Uni<Grant> leave(String grantee, String userId, UUID id) {
         return Panache.withTransaction(
-                () -> lockedFor(id, grantee, false).chain(g -> close(g, Grant.Reason.LEFT, userId, now())));
+                () -> lockedFor(id, grantee, false).chain(g -> close(g, Grant.Reason.LEFT, userId, DbClock.now())));
     }
 
     /** Revokes every active grant between two organizations, both ways (their partnership ended). */
@@ -276,7 +271,7 @@ public class GrantService {
 
     /** Ends grants whose rental period is over; answers how many (call repeatedly until 0). */
     public Uni<Integer> expireDue(int batch) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = DbClock.now();
         return Panache.withTransaction(
                 () -> grants.find("status = ?1 and endsAt <= ?2", Sort.by("endsAt"), Grant.Status.ACTIVE, now)
                         .withLock(LockModeType.PESSIMISTIC_WRITE)

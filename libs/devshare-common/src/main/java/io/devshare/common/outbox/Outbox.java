@@ -1,8 +1,5 @@
 package io.devshare.common.outbox;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +10,8 @@ import io.smallrye.mutiny.Uni;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.devshare.common.db.DbClock;
 
 /**
  * Appends an event to the outbox inside the caller's current transaction (call it from a
@@ -43,7 +42,7 @@ public class Outbox {
         event.aggregateType = aggregateType;
         event.aggregateId = aggregateId;
         event.type = type;
-        event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        event.occurredAt = DbClock.now();
         try {
             event.payload = mapper.writeValueAsString(data);
         } catch (JsonProcessingException e) {

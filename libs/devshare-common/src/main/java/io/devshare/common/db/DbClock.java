@@ -1,13 +1,13 @@
-package io.devshare.device.service;
+package io.devshare.common.db;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-/** The service's clock: UTC, at the database's precision (microseconds). */
-public final class Times {
+/** The services' clock: UTC, at PostgreSQL's precision (microseconds), so a stored time reads back equal. */
+public final class DbClock {
 
-    private Times() {}
+    private DbClock() {}
 
     public static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
