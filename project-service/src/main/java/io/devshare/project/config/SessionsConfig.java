@@ -12,4 +12,8 @@ public interface SessionsConfig {
     /** Time to live of a session from its opening; the expiry job closes it afterwards (reason EXPIRED). */
     @WithDefault("PT15M")
     Duration ttl();
+
+    /** How often ended sessions are looked for (the scheduler reads it as {@code devshare.sessions.expiry-check}). */
+    @WithDefault("10s")
+    Duration expiryCheck();
 }
