@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
 # Benchmark of sharing-service's access authority (issue 5), on this machine, with wrk beside the app.
 #
-#   benchmarks/sharing-access-check.sh
+#   benchmarks/sharing-access-check.sh                                              # test-profile servers
+#   BENCH_SERVERS_ENV=/work/main/.local/dev/servers.env benchmarks/sharing-access-check.sh   # running servers
 #
-# Seeds a database of its own (sharing_bench on the test servers, started if needed) with 1,000,000 grants over
-# 10,000 organizations and 200,000 devices (100,000 of them in 10,000 groups, each group shared once), then
-# prints, in one run: the bare ceiling (GET /ping), POST /access/check at 32 connections (p50/p95/p99, req/s),
-# a PostgreSQL primary-key lookup rate (pgbench, same machine), grants created per second through the outbox,
-# and the service's RSS. Nothing here asserts a time: it prints figures.
+# Seeds a database of its own (sharing_bench) with 1,000,000 grants over 10,000 organizations and 200,000
+# devices (100,000 of them in 10,000 groups, each group shared once), then prints, in one run: the ceilings
+# (GET /ping bare, and GET /ping/authenticated, which verifies the same bearer token as the check), POST
+# /access/check at 32 connections (p50/p95/p99, req/s), a PostgreSQL primary-key lookup rate (pgbench, same
+# machine), grants created per second through the outbox, the service's RSS and the machine's load before and
+# after. Nothing here asserts a time: it prints figures.
+#
+# Settings (environment):
+#   BENCH_SERVERS_ENV  a servers.env (deploy/local/README.md) of servers already running: they are neither started
+#                      nor stopped. Without it the test-profile servers are started (and left running).
+#   BENCH_REUSE_DB=1   keep an already seeded sharing_bench (only the previous run's POST /grants rows are removed).
+#   BENCH_DURATION (20s), BENCH_CONNECTIONS (32), BENCH_PORT (18082), BENCH_POOL (reactive pool size, 16),
+#   BENCH_JAVA_OPTS (-Xmx256m -XX:+UseSerialGC), BENCH_EVENTS_TOPIC (sharing-bench-events: the grants run's events
+#   never reach the real sharing-events topic of shared servers).
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH="$REPO/benchmarks"
@@ -26,10 +36,18 @@ if ! command -v wrk >/dev/null; then
   fi
 fi
 
-echo "== test servers"
-DEVSHARE_PROFILE=test "$REPO/deploy/local/servers.sh" start >/dev/null
-# shellcheck disable=SC1090
-source "$(DEVSHARE_PROFILE=test "$REPO/deploy/local/servers.sh" env)"
+if [[ -n "${BENCH_SERVERS_ENV:-}" ]]; then
+  echo "== servers from $BENCH_SERVERS_ENV (not started or stopped here)"
+  [[ -f "$BENCH_SERVERS_ENV" ]] || { echo "error: $BENCH_SERVERS_ENV does not exist" >&2; exit 1; }
+  # shellcheck disable=SC1090
+  source "$BENCH_SERVERS_ENV"
+else
+  echo "== test servers"
+  DEVSHARE_PROFILE=test "$REPO/deploy/local/servers.sh" start >/dev/null
+  # shellcheck disable=SC1090
+  source "$(DEVSHARE_PROFILE=test "$REPO/deploy/local/servers.sh" env)"
+fi
+LOAD_BEFORE=$(uptime | sed 's/.*load average: //')
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
 psql_super() { PGPASSWORD=devshare "$PGBIN/psql" -q -h 127.0.0.1 -p "$DEVSHARE_PG_PORT" -U devshare "$@"; }
 psql_bench() { PGPASSWORD=sharing "$PGBIN/psql" -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$DEVSHARE_PG_PORT" -U sharing -d sharing_bench "$@"; }
@@ -37,11 +55,20 @@ psql_bench() { PGPASSWORD=sharing "$PGBIN/psql" -q -v ON_ERROR_STOP=1 -h 127.0.0
 JAR="$REPO/sharing-service/target/quarkus-app/quarkus-run.jar"
 if [[ ! -f "$JAR" ]]; then
   echo "== building sharing-service"
-  (cd "$REPO" && ./mvnw -B -q -pl sharing-service -am package -DskipTests -Dspotless.check.skip=true)
+  (cd "$REPO" && ./mvnw -B -q -pl sharing-service package -DskipTests -Dspotless.check.skip=true)
 fi
 
-echo "== fresh database sharing_bench"
-psql_super -d postgres -c "DROP DATABASE IF EXISTS sharing_bench" -c "CREATE DATABASE sharing_bench OWNER sharing"
+SEEDED=0
+if [[ "${BENCH_REUSE_DB:-0}" == 1 ]] &&
+  [[ $(psql_bench -tAc "SELECT count(*) >= 1000000 FROM share_grant" 2>/dev/null || echo f) == t ]]; then
+  echo "== reusing the seeded database sharing_bench (removing the previous run's POST /grants rows)"
+  psql_bench -c "DELETE FROM grant_history WHERE grant_id IN (SELECT id FROM share_grant WHERE owner_org = 'rentco')" \
+    -c "DELETE FROM share_grant WHERE owner_org = 'rentco'" -c "DELETE FROM outbox_event" -c "VACUUM ANALYZE share_grant"
+  SEEDED=1
+else
+  echo "== fresh database sharing_bench"
+  psql_super -d postgres -c "DROP DATABASE IF EXISTS sharing_bench" -c "CREATE DATABASE sharing_bench OWNER sharing"
+fi
 
 APP_PID=""
 stop_app() { if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; fi; APP_PID=""; }
@@ -54,6 +81,7 @@ start_app() {
   QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE=${BENCH_POOL:-16} \
   KAFKA_BOOTSTRAP_SERVERS="$DEVSHARE_KAFKA_BOOTSTRAP" \
   QUARKUS_OIDC_AUTH_SERVER_URL="$DEVSHARE_KEYCLOAK_URL/realms/devshare" \
+  DEVSHARE_SHARING_EVENTS_TOPIC=${BENCH_EVENTS_TOPIC:-sharing-bench-events} \
   MP_MESSAGING_INCOMING_PARTNER_EVENTS_GROUP_ID=sharing-bench-$$ MP_MESSAGING_INCOMING_DEVICE_EVENTS_GROUP_ID=sharing-bench-$$ \
   MP_MESSAGING_INCOMING_PARTNER_EVENTS_AUTO_OFFSET_RESET=latest MP_MESSAGING_INCOMING_DEVICE_EVENTS_AUTO_OFFSET_RESET=latest \
     java ${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -jar "$JAR" >"$OUT/sharing-service.log" 2>&1 &
@@ -66,9 +94,10 @@ start_app() {
   echo "error: sharing-service not ready; see $OUT/sharing-service.log" >&2; exit 1
 }
 
-echo "== migrating (starting sharing-service once)"
+echo "== starting sharing-service (migrates a fresh database)"
 start_app
 
+if [[ $SEEDED == 0 ]]; then
 echo "== seeding 1,000,000 grants, 200,000 devices, 10,000 groups (about a minute)"
 t0=$(date +%s)
 psql_bench <<'SQL'
@@ -106,38 +135,47 @@ VALUES (gen_random_uuid(), 'acme', 'rentco', true, now());
 INSERT INTO device_view (device_id, owner_org, updated_at)
 SELECT ('00000000-0000-4000-a000-' || lpad((t * 1000000 + n)::text, 12, '0'))::uuid, 'rentco', now()
 FROM generate_series(0, 3) t, generate_series(1, 100000) n;
-ANALYZE;
+VACUUM ANALYZE;
 SQL
 echo "   seeded in $(( $(date +%s) - t0 )) s: $(psql_bench -tAc 'SELECT count(*) FROM share_grant') grants"
+fi
 
 token() {
   curl -fsS "$DEVSHARE_KEYCLOAK_URL/realms/devshare/protocol/openid-connect/token" "$@" |
     sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
 }
-SERVICE_TOKEN=$(token -d grant_type=client_credentials -d client_id=devshare-services -d client_secret=devshare-services-local-secret)
+service_token() { token -d grant_type=client_credentials -d client_id=devshare-services -d client_secret=devshare-services-local-secret; }
 RENTCO_TOKEN=$(token -d grant_type=password -d client_id=devshare-console -d username=rentco-admin -d password=devshare)
 
 result() { grep '^RESULT' "$1" | sed 's/^RESULT //'; }
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
+# Runs wrk with a fresh service token (Keycloak's tokens live minutes; every phase gets its own).
+run_wrk() { local script=$1 url=$2 out=$3 duration=$4
+  BENCH_TOKEN=$(service_token) wrk -t2 -c"$CONNECTIONS" -d"$duration" -s "$BENCH/$script" "$url" >"$out"; }
 
-echo "== warm-up"
-wrk -t2 -c"$CONNECTIONS" -d10s -s "$BENCH/ping.lua" "http://127.0.0.1:$PORT/ping" >/dev/null
-BENCH_TOKEN=$SERVICE_TOKEN wrk -t2 -c"$CONNECTIONS" -d10s -s "$BENCH/access-check.lua" "http://127.0.0.1:$PORT" >/dev/null
+echo "== warm-up (JIT): 10 s each"
+run_wrk ping.lua "http://127.0.0.1:$PORT/ping" /dev/null 10s
+run_wrk ping-authenticated.lua "http://127.0.0.1:$PORT/ping/authenticated" /dev/null 10s
+run_wrk access-check.lua "http://127.0.0.1:$PORT" /dev/null 10s
 
-echo "== ceiling: GET /ping, $CONNECTIONS connections, $DURATION"
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$BENCH/ping.lua" "http://127.0.0.1:$PORT/ping" >"$OUT/ping.txt"
+echo "== ceiling: GET /ping (no token), $CONNECTIONS connections, $DURATION"
+run_wrk ping.lua "http://127.0.0.1:$PORT/ping" "$OUT/ping.txt" "$DURATION"
 PING=$(result "$OUT/ping.txt")
+echo "== ceiling with the check's token verification: GET /ping/authenticated, $CONNECTIONS connections, $DURATION"
+run_wrk ping-authenticated.lua "http://127.0.0.1:$PORT/ping/authenticated" "$OUT/ping-authenticated.txt" "$DURATION"
+APING=$(result "$OUT/ping-authenticated.txt")
 echo "== POST /access/check, $CONNECTIONS connections, $DURATION"
-BENCH_TOKEN=$SERVICE_TOKEN wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$BENCH/access-check.lua" \
-  "http://127.0.0.1:$PORT" >"$OUT/check.txt"
+run_wrk access-check.lua "http://127.0.0.1:$PORT" "$OUT/check.txt" "$DURATION"
 CHECK=$(result "$OUT/check.txt")
+RSS_CHECK_MB=$(( $(ps -o rss= -p "$APP_PID") / 1024 ))
+LOAD_CHECK=$(uptime | sed 's/.*load average: //')
 
-echo "== pgbench: primary-key lookups on device_view, 32 clients, 15 s"
+echo "== pgbench: primary-key lookups on device_view, 32 clients, 15 s (prepared statements)"
 cat >"$OUT/pk.sql" <<'SQL'
 \set n random(1, 200000)
 SELECT owner_org FROM device_view WHERE device_id = ('00000000-0000-4000-8000-' || lpad(:n::text, 12, '0'))::uuid;
 SQL
-PGPASSWORD=sharing "$PGBIN/pgbench" -n -h 127.0.0.1 -p "$DEVSHARE_PG_PORT" -U sharing -c 32 -j 2 -T 15 \
+PGPASSWORD=sharing "$PGBIN/pgbench" -n -M prepared -h 127.0.0.1 -p "$DEVSHARE_PG_PORT" -U sharing -c 32 -j 2 -T 15 \
   -f "$OUT/pk.sql" sharing_bench >"$OUT/pgbench.txt" 2>&1
 PG_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/pgbench.txt" | head -n1)
 
@@ -153,19 +191,25 @@ done
 t1=$(date +%s.%N)
 published=$(( $(psql_bench -tAc "SELECT count(*) FROM outbox_event WHERE published_at IS NOT NULL") - before ))
 RSS_MB=$(( $(ps -o rss= -p "$APP_PID") / 1024 ))
+LOAD_AFTER=$(uptime | sed 's/.*load average: //')
 
-ping_rps=$(field rps "$PING"); check_rps=$(field rps "$CHECK")
+ping_rps=$(field rps "$PING"); aping_rps=$(field rps "$APING"); check_rps=$(field rps "$CHECK")
 created=$(field created "$GRANTS"); gdur=$(field duration_s "$GRANTS")
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", 100 * a / b }'; }
+line() { printf '  %-8s %-22s %7s req/s   p50 %s ms  p95 %s ms  p99 %s ms  errors %s\n' "$1" "$2" \
+  "$(field rps "$3")" "$(field p50_ms "$3")" "$(field p95_ms "$3")" "$(field p99_ms "$3")" "$(field errors "$3")"; }
 cat <<TXT
 
 sharing-service access authority — $(date -u +%FT%TZ), $(nproc) cores, wrk and the service on one machine
-  data: 1,000,000 grants (990,000 direct, 10,000 on groups), 10,000 organizations, 200,000 devices
-  ceiling  GET /ping              $ping_rps req/s   p50 $(field p50_ms "$PING") ms  p95 $(field p95_ms "$PING") ms  p99 $(field p99_ms "$PING") ms
-  check    POST /access/check     $check_rps req/s   p50 $(field p50_ms "$CHECK") ms  p95 $(field p95_ms "$CHECK") ms  p99 $(field p99_ms "$CHECK") ms  errors $(field errors "$CHECK")
-           = $(awk -v a="$check_rps" -v b="$ping_rps" 'BEGIN { printf "%.0f", 100 * a / b }')% of the ceiling (target >= 60%), p99 target <= 5 ms
-  pgbench  primary-key select     ${PG_TPS%.*} tx/s (32 clients)
+  servers: ${BENCH_SERVERS_ENV:-test profile}; load average (1/5/15 min) before $LOAD_BEFORE, after the check $LOAD_CHECK
+  data: $(psql_bench -tAc "SELECT count(*) FROM share_grant WHERE owner_org LIKE 'bench-org-%'") grants (990,000 direct, 10,000 on groups), 10,000 organizations, 200,000 devices
+$(line ceiling "GET /ping" "$PING")
+$(line ceiling "GET /ping/authenticated" "$APING")
+$(line check "POST /access/check" "$CHECK")
+           = $(pct "$check_rps" "$ping_rps")% of the bare ceiling GET /ping (the target's basis: >= 60%), $(pct "$check_rps" "$aping_rps")% of GET /ping/authenticated; p99 target <= 5 ms
+  pgbench  primary-key select     ${PG_TPS%.*} tx/s (32 clients, prepared)
   grants   POST /grants           $created created in $gdur s = $(awk -v a="$created" -v b="$gdur" 'BEGIN { printf "%.0f", a / b }')/s   p50 $(field p50_ms "$GRANTS") ms  p99 $(field p99_ms "$GRANTS") ms
   outbox   $published events published in $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s from the first grant (2 per grant: access + share)
   commit → device-service projection latency: not measured yet (device-service does not consume sharing-events yet)
-  sharing-service RSS after the run: $RSS_MB MB
+  sharing-service RSS: $RSS_CHECK_MB MB after the check, $RSS_MB MB after the whole run (target <= 200 MB); load after $LOAD_AFTER
 TXT

@@ -6,6 +6,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -16,25 +18,28 @@ import io.devshare.common.outbox.Outbox;
 public class SharingEventWriter {
 
     private final Outbox outbox;
+    private final String topic;
 
     @Inject
-    public SharingEventWriter(Outbox outbox) {
+    public SharingEventWriter(
+            Outbox outbox,
+            @ConfigProperty(name = "devshare.sharing.events-topic", defaultValue = SharingEvents.TOPIC) String topic) {
         this.outbox = outbox;
+        this.topic = topic;
     }
 
     public Uni<Void> access(String type, List<AccessChanged> changes) {
         return Multi.createFrom()
                 .iterable(changes)
                 .onItem()
-                .transformToUniAndConcatenate(c -> outbox.append(
-                        SharingEvents.TOPIC, "device", c.deviceId().toString(), type, c))
+                .transformToUniAndConcatenate(
+                        c -> outbox.append(topic, "device", c.deviceId().toString(), type, c))
                 .collect()
                 .last()
                 .replaceWithVoid();
     }
 
     public Uni<Void> share(String type, UUID key, ShareChanged change) {
-        return outbox.append(SharingEvents.TOPIC, "share", key.toString(), type, change)
-                .replaceWithVoid();
+        return outbox.append(topic, "share", key.toString(), type, change).replaceWithVoid();
     }
 }
