@@ -486,6 +486,43 @@ class SharingFlowTest {
     }
 
     @Test
+    void anInvalidCheckNamesEveryInvalidFieldAndWritesNothing() {
+        String service = Tokens.serviceToken();
+        given().auth()
+                .oauth2(service)
+                .contentType(ContentType.JSON)
+                .body(Map.of("capability", " "))
+                .post("/access/check")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("capability", "device", "org")));
+        given().auth()
+                .oauth2(service)
+                .contentType(ContentType.JSON)
+                .body("{\"org\": \"x\", \"device\": \"not-a-uuid\", \"capability\": \"view\"}")
+                .post("/access/check")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("device"));
+        given().auth()
+                .oauth2(service)
+                .contentType(ContentType.JSON)
+                .post("/access/check")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(service)
+                .contentType(ContentType.JSON)
+                .body(Map.of("device", UUID.randomUUID(), "capability", "view"))
+                .post("/access/check")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("org"));
+    }
+
+    @Test
     void pingIsTheBareCeiling() {
         given().get("/ping").then().statusCode(200).body(equalTo("pong"));
     }

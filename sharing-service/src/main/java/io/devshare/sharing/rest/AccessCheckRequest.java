@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+/** The constraints are enforced by {@code AccessResource} itself (no Bean Validation on this hot path). */
 @Schema(description = "May organization `org` do `capability` on `device`?")
 public record AccessCheckRequest(
         @Schema(examples = "acme") @NotBlank String org,

@@ -1,13 +1,12 @@
 package io.devshare.sharing.rest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,6 +27,7 @@ import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.org.OrgContext;
 import io.devshare.common.page.Page;
+import io.devshare.common.problem.Problem;
 import io.devshare.common.problem.ProblemException;
 import io.devshare.common.problem.RequestParams;
 import io.devshare.sharing.Capability;
@@ -63,7 +63,8 @@ public class AccessResource {
     @APIResponse(responseCode = "200", description = "The decision and its reason")
     @APIResponse(responseCode = "400", description = "Unknown capability or invalid request")
     @APIResponse(responseCode = "403", description = "A person's token asking about another organization")
-    public Uni<AccessCheckResponse> check(@Valid @NotNull AccessCheckRequest request) {
+    public Uni<AccessCheckResponse> check(AccessCheckRequest request) {
+        validate(request);
         String subject = subject(request.org());
         return access.check(subject, request.device(), capability(request.capability()))
                 .map(AccessCheckResponse::of);
@@ -108,6 +109,33 @@ public class AccessResource {
             }
             return access.whoCanReach(deviceId);
         });
+    }
+
+    /**
+     * The constraints of {@link AccessCheckRequest}, checked here rather than by Bean Validation: the check is the
+     * hottest call of the suite and the validator's interceptor was a measurable share of its cost. Same answer: 400
+     * naming every invalid field.
+     */
+    private static void validate(AccessCheckRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("body", "must not be null");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>(3);
+        if (request.capability() == null || request.capability().isBlank()) {
+            errors.add(new Problem.FieldError("capability", "must not be blank"));
+        }
+        if (request.device() == null) {
+            errors.add(new Problem.FieldError("device", "must not be null"));
+        }
+        if (request.org() == null || request.org().isBlank()) {
+            errors.add(new Problem.FieldError("org", "must not be blank"));
+        }
+        if (!errors.isEmpty()) {
+            String detail = String.join(
+                    "; ",
+                    errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+            throw new ProblemException(400, "invalid-request", "Invalid request", detail, errors, Map.of());
+        }
     }
 
     /** The organization asked about: any for a service; only its own for a person. */
