@@ -70,4 +70,12 @@ public class MailDelivery {
 
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
+
+    /** When the event happened (its CloudEvent time), when known. */
+    @Column(name = "event_time")
+    public OffsetDateTime eventTime;
+
+    /** When a delivery that failed for good was reported on the dead-letter topic. */
+    @Column(name = "dead_lettered_at")
+    public OffsetDateTime deadLetteredAt;
 }

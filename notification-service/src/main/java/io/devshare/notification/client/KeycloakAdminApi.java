@@ -22,6 +22,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 @OidcClientFilter
 interface KeycloakAdminApi {
 
+    /** One page of the realm's organizations (sharing and project events name organizations by alias only). */
+    @GET
+    @Path("/organizations")
+    Uni<List<OrganizationRepresentation>> organizations(
+            @QueryParam("first") int first,
+            @QueryParam("max") int max,
+            @QueryParam("briefRepresentation") boolean brief);
+
     /** One page of an organization's members (404 when there is no such organization). */
     @GET
     @Path("/organizations/{orgId}/members")
@@ -36,6 +44,9 @@ interface KeycloakAdminApi {
     @Path("/users/{userId}/role-mappings/realm/composite")
     Uni<List<RoleRepresentation>> effectiveRealmRoles(
             @PathParam("userId") String userId, @QueryParam("briefRepresentation") boolean brief);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record OrganizationRepresentation(String id, String name, String alias, Boolean enabled) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record MemberRepresentation(String id, String username, String email, Boolean enabled) {}

@@ -47,16 +47,16 @@ public class PartnerEventsConsumer {
         return switch (event.type()) {
             case INVITATION_CREATED ->
                 read(event, InvitationCreatedEvent.class)
-                        .chain(data -> notifications.invitationCreated(event.id(), data));
+                        .chain(data -> notifications.invitationCreated(event.id(), event.time(), data));
             case INVITATION_ACCEPTED ->
                 read(event, InvitationAcceptedEvent.class)
-                        .chain(data -> notifications.invitationAccepted(event.id(), data));
+                        .chain(data -> notifications.invitationAccepted(event.id(), event.time(), data));
             case INVITATION_DECLINED ->
                 read(event, InvitationDeclinedEvent.class)
-                        .chain(data -> notifications.invitationDeclined(event.id(), data));
+                        .chain(data -> notifications.invitationDeclined(event.id(), event.time(), data));
             case PARTNERSHIP_ENDED ->
                 read(event, PartnershipEndedEvent.class)
-                        .chain(data -> notifications.partnershipEnded(event.id(), data));
+                        .chain(data -> notifications.partnershipEnded(event.id(), event.time(), data));
             // Nobody is mailed for these; the inbox still records them as processed.
             case INVITATION_CANCELLED, INVITATION_EXPIRED ->
                 read(event, InvitationWithdrawnEvent.class)

@@ -2,7 +2,9 @@ package io.devshare.notification.service;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -10,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -17,15 +21,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Sends recorded deliveries over SMTP. A batch is claimed with a lease ({@code SKIP LOCKED}, so replicas share
- * the work); a failure is retried with exponential backoff until {@code devshare.mail.max-attempts}, then the
- * delivery is marked failed. An SMTP outage delays mail and loses none.
+ * the work); a failure is retried with exponential backoff ({@code devshare.mail.first-backoff} doubling up to
+ * {@code devshare.mail.max-backoff}) until {@code devshare.mail.max-attempts}, then the delivery is marked failed,
+ * counted ({@code devshare.mail.failed}) and reported on the dead-letter topic ({@code notification-dlq}, keyed by
+ * event id; reported once Kafka acknowledges, so a broker outage delays the report and loses none). An SMTP outage
+ * delays mail and loses none.
  */
 @ApplicationScoped
 public class MailDispatcher {
@@ -38,10 +51,17 @@ public class MailDispatcher {
 
     private final Pool pool;
     private final ReactiveMailer mailer;
+    private final MutinyEmitter<String> deadLetters;
+    private final ObjectMapper mapper;
     private final int maxAttempts;
+    private final Duration firstBackoff;
+    private final Duration maxBackoff;
+    private final Duration sendTimeout;
     private final Counter sent;
     private final Counter retried;
     private final Counter failed;
+    private final Counter deadLettered;
+    private final AtomicBoolean reporting = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
@@ -49,14 +69,25 @@ public class MailDispatcher {
     public MailDispatcher(
             Pool pool,
             ReactiveMailer mailer,
+            @Channel("mail-dead-letters") MutinyEmitter<String> deadLetters,
+            ObjectMapper mapper,
             MeterRegistry registry,
-            @ConfigProperty(name = "devshare.mail.max-attempts", defaultValue = "8") int maxAttempts) {
+            @ConfigProperty(name = "devshare.mail.max-attempts", defaultValue = "8") int maxAttempts,
+            @ConfigProperty(name = "devshare.mail.first-backoff", defaultValue = "2S") Duration firstBackoff,
+            @ConfigProperty(name = "devshare.mail.max-backoff", defaultValue = "10M") Duration maxBackoff,
+            @ConfigProperty(name = "devshare.mail.send-timeout", defaultValue = "30S") Duration sendTimeout) {
         this.pool = pool;
         this.mailer = mailer;
+        this.deadLetters = deadLetters;
+        this.mapper = mapper;
         this.maxAttempts = maxAttempts;
+        this.firstBackoff = firstBackoff;
+        this.maxBackoff = maxBackoff;
+        this.sendTimeout = sendTimeout;
         this.sent = registry.counter("devshare.mail.sent");
         this.retried = registry.counter("devshare.mail.retried");
         this.failed = registry.counter("devshare.mail.failed");
+        this.deadLettered = registry.counter("devshare.mail.dead.lettered");
     }
 
     @Scheduled(
@@ -65,6 +96,7 @@ public class MailDispatcher {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         wake();
+        reportFailed();
     }
 
     public void wake() {
@@ -121,7 +153,11 @@ public class MailDispatcher {
         int attempts = row.getInteger("attempts");
         Mail mail = Mail.withHtml(row.getString("recipient"), row.getString("subject"), row.getString("html_body"))
                 .setText(row.getString("text_body"));
+        // A server that accepts the connection and then says nothing (or drops it unanswered) fails the attempt.
         return mailer.send(mail)
+                .ifNoItem()
+                .after(sendTimeout)
+                .failWith(() -> new java.util.concurrent.TimeoutException("SMTP did not answer within " + sendTimeout))
                 .chain(() -> pool.preparedQuery(
                                 "UPDATE mail_delivery SET status = 'SENT', sent_at = now(), last_error = NULL"
                                         + " WHERE id = $1")
@@ -143,13 +179,73 @@ public class MailDispatcher {
                         id,
                         giveUp ? "FAILED" : "RETRYING",
                         error.length() > 500 ? error.substring(0, 500) : error,
-                        (double) backoff(attempts).toSeconds()))
+                        backoff(attempts, firstBackoff, maxBackoff).toMillis() / 1000.0))
+                .replaceWithVoid()
+                .invoke(() -> {
+                    if (giveUp) {
+                        reportFailed();
+                    }
+                });
+    }
+
+    /** Reports failed deliveries not yet reported on the dead-letter topic, one batch at a time. */
+    void reportFailed() {
+        if (!reporting.compareAndSet(false, true)) {
+            return;
+        }
+        pool.preparedQuery("SELECT id, event_id, event_type, recipient, subject, attempts, last_error, created_at"
+                        + " FROM mail_delivery WHERE status = 'FAILED' AND dead_lettered_at IS NULL"
+                        + " ORDER BY created_at LIMIT $1")
+                .execute(Tuple.of(BATCH))
+                .onItem()
+                .transformToMulti(rows -> Multi.createFrom().iterable(rows))
+                .onItem()
+                .transformToUniAndConcatenate(this::report)
+                .collect()
+                .last()
+                .subscribe()
+                .with(done -> reporting.set(false), failure -> {
+                    LOG.warnf("dead-letter report failed, will retry: %s", failure.toString());
+                    reporting.set(false);
+                });
+    }
+
+    private Uni<Void> report(Row row) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("reason", "mail-delivery-failed");
+        record.put("deliveryId", row.getUUID("id").toString());
+        record.put("eventId", row.getString("event_id"));
+        record.put("kind", row.getString("event_type"));
+        record.put("recipient", row.getString("recipient"));
+        record.put("subject", row.getString("subject"));
+        record.put("attempts", row.getInteger("attempts"));
+        record.put("lastError", row.getString("last_error"));
+        record.put("createdAt", String.valueOf(row.getOffsetDateTime("created_at")));
+        String json;
+        try {
+            json = mapper.writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        Message<String> message = Message.of(json)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(row.getString("event_id"))
+                        .build());
+        return deadLetters
+                .sendMessage(message)
+                .chain(() -> pool.preparedQuery("UPDATE mail_delivery SET dead_lettered_at = now() WHERE id = $1")
+                        .execute(Tuple.of(row.getUUID("id"))))
+                .invoke(() -> deadLettered.increment())
                 .replaceWithVoid();
     }
 
-    /** 2 s, 4 s, 8 s … capped at 10 minutes. */
+    /** 2 s, 4 s, 8 s … capped at 10 minutes (the defaults). */
     static Duration backoff(int attempts) {
-        long seconds = FIRST_BACKOFF.toSeconds() << Math.min(Math.max(attempts - 1, 0), 20);
-        return seconds > MAX_BACKOFF.toSeconds() ? MAX_BACKOFF : Duration.ofSeconds(seconds);
+        return backoff(attempts, FIRST_BACKOFF, MAX_BACKOFF);
+    }
+
+    static Duration backoff(int attempts, Duration first, Duration max) {
+        long millis = first.toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
+        return millis > max.toMillis() ? max : Duration.ofMillis(millis);
     }
 }

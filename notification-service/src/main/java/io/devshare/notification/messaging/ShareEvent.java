@@ -1,0 +1,41 @@
+package io.devshare.notification.messaging;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * notification-service's own, tolerant reading of sharing-service's {@code io.devshare.sharing.share.granted} and
+ * {@code share.revoked}: one share action (granted) or one grant (revoked) with the devices it covers.
+ * Organizations are named by alias.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ShareEvent(
+        UUID actionId,
+        List<UUID> grantIds,
+        String ownerOrg,
+        String granteeOrg,
+        String role,
+        List<UUID> deviceIds,
+        UUID groupId,
+        OffsetDateTime startsAt,
+        OffsetDateTime endsAt,
+        String reason,
+        String actor,
+        OffsetDateTime occurredAt) {
+
+    public ShareEvent {
+        if (ownerOrg == null || ownerOrg.isBlank() || granteeOrg == null || granteeOrg.isBlank()) {
+            throw new IllegalArgumentException("ownerOrg and granteeOrg are required");
+        }
+        if (grantIds == null || grantIds.isEmpty() || grantIds.contains(null)) {
+            throw new IllegalArgumentException("grantIds are required");
+        }
+        grantIds = List.copyOf(grantIds);
+        deviceIds = deviceIds == null
+                ? List.of()
+                : deviceIds.stream().filter(d -> d != null).distinct().toList();
+    }
+}

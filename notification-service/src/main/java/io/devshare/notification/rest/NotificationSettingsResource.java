@@ -1,0 +1,60 @@
+package io.devshare.notification.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+import io.devshare.common.org.OrgContext;
+import io.devshare.notification.service.NotificationSettingsService;
+
+@Path("/notification-settings")
+@Tag(name = "Notification settings", description = "Who in your organization is mailed about what")
+@SecurityRequirement(name = "SecurityScheme")
+@Produces(MediaType.APPLICATION_JSON)
+public class NotificationSettingsResource {
+
+    private final NotificationSettingsService settings;
+    private final OrgContext org;
+
+    @Inject
+    public NotificationSettingsResource(NotificationSettingsService settings, OrgContext org) {
+        this.settings = settings;
+        this.org = org;
+    }
+
+    @GET
+    @RolesAllowed(OrgContext.ROLE_ADMIN)
+    @Operation(
+            summary = "Your organization's contacts and the kinds of mail each wants",
+            description = "A kind no contact wants goes to your organization's admins (from Keycloak).")
+    @APIResponse(responseCode = "200", description = "The settings (empty contacts while never set)")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    public Uni<NotificationSettingsResponse> get() {
+        return settings.get(org.orgAlias());
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(OrgContext.ROLE_ADMIN)
+    @Operation(
+            summary = "Replace your organization's notification settings",
+            description = "Validated as a whole: every bad field is named and nothing is stored on error.")
+    @APIResponse(responseCode = "200", description = "The settings as stored")
+    @APIResponse(responseCode = "400", description = "Invalid address, kind, language or too many contacts")
+    @APIResponse(responseCode = "403", description = "Not an admin")
+    public Uni<NotificationSettingsResponse> put(NotificationSettingsRequest request) {
+        return settings.put(org.orgAlias(), org.userId(), request);
+    }
+}

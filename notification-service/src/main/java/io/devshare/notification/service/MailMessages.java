@@ -1,0 +1,98 @@
+package io.devshare.notification.service;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The wording of the sharing and project mails, English by default. Another language adds
+ * {@code src/main/resources/messages/mail_<tag>.properties} (same keys, checked at build time) and its tag to
+ * {@link NotificationSettingsService#LANGUAGES}; an organization picks it in its notification settings. Messages are
+ * plain text: the HTML templates escape them with everything they contain.
+ */
+@MessageBundle(value = "mail", locale = "en")
+public interface MailMessages {
+
+    @Message("{count} {#if count == 1}device{#else}devices{/if}")
+    String devices(int count);
+
+    @Message("Devices")
+    String devicesHeading();
+
+    @Message("Role: {role}")
+    String role(String role);
+
+    @Message("From {startsAt}")
+    String from(String startsAt);
+
+    @Message("Until {endsAt}")
+    String until(String endsAt);
+
+    @Message("You receive this email as a notification contact of {org}.")
+    String footerContact(String org);
+
+    @Message("You receive this email as an admin of {org}.")
+    String footerAdmin(String org);
+
+    // share.granted (to the grantee)
+    @Message("{owner} shared {devices} with {grantee} on Devshare")
+    String grantedSubject(String owner, String grantee, String devices);
+
+    @Message("{owner} shared {devices} with {grantee}. {grantee} can use them now with the role below.")
+    String grantedIntro(String owner, String grantee, String devices);
+
+    @Message("Open the devices shared with {grantee}")
+    String grantedAction(String grantee);
+
+    // share.revoked (to both)
+    @Message("{owner} revoked the share of {devices} with {grantee}")
+    String revokedSubject(String owner, String grantee, String devices);
+
+    @Message("{owner} revoked the share of {devices} with {grantee}: {grantee} cannot use them any more.")
+    String revokedIntro(String owner, String grantee, String devices);
+
+    @Message("The device was deleted by {owner}, which ends its shares.")
+    String revokedDeviceDeleted(String owner);
+
+    @Message("The device group was deleted by {owner}, which ends its share.")
+    String revokedGroupDeleted(String owner);
+
+    // share.revoked EXPIRED (to both)
+    @Message("The share of {devices} from {owner} with {grantee} has ended")
+    String expiredSubject(String owner, String grantee, String devices);
+
+    @Message(
+            "The rental period of the share of {devices} from {owner} with {grantee} is over: {grantee} cannot use them any more.")
+    String expiredIntro(String owner, String grantee, String devices);
+
+    // share.revoked LEFT (to the owner)
+    @Message("{grantee} gave back {devices} shared by {owner}")
+    String leftSubject(String owner, String grantee, String devices);
+
+    @Message("{grantee} left the share of {devices} from {owner}: the devices are no longer shared with {grantee}.")
+    String leftIntro(String owner, String grantee, String devices);
+
+    // reminder (to both)
+    @Message("The share of {devices} from {owner} with {grantee} ends on {endsAt}")
+    String endingSubject(String owner, String grantee, String devices, String endsAt);
+
+    @Message(
+            "The share of {devices} from {owner} with {grantee} ends on {endsAt}. After that {grantee} cannot use them. To keep working with them, an admin of {owner} can extend the share.")
+    String endingIntro(String owner, String grantee, String devices, String endsAt);
+
+    @Message("Review the shares of {org}")
+    String sharesAction(String org);
+
+    // transfer.failed (to the project organization)
+    @Message("Design {filename} could not be delivered to {device} (project {project})")
+    String transferFailedSubject(String filename, String device, String project);
+
+    @Message(
+            "The design {filename} of project {project} of {org} could not be delivered to the device {device} of {owner}.")
+    String transferFailedIntro(String filename, String project, String org, String device, String owner);
+
+    @Message("The device reported: {message}")
+    String transferFailedMessage(String message);
+
+    @Message("Open the project and publish the design again")
+    String transferFailedAction();
+}

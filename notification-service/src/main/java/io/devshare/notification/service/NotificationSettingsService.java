@@ -1,0 +1,201 @@
+package io.devshare.notification.service;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.devshare.common.db.DbClock;
+import io.devshare.common.problem.Problem;
+import io.devshare.common.problem.ProblemException;
+import io.devshare.notification.MailKind;
+import io.devshare.notification.rest.NotificationSettingsRequest;
+import io.devshare.notification.rest.NotificationSettingsResponse;
+
+/**
+ * Each organization's notification settings: its contacts (addresses set by its admins, which count as the
+ * organization's own) and the mail kinds each wants, and the language of its mails. Stored as one row per
+ * organization, replaced as a whole.
+ */
+@ApplicationScoped
+public class NotificationSettingsService {
+
+    public static final int MAX_CONTACTS = 50;
+    /** Languages a template set exists for; a new language adds its message bundle file and its tag here. */
+    public static final List<String> LANGUAGES = List.of("en");
+
+    private static final TypeReference<List<NotificationSettingsRequest.Contact>> CONTACTS = new TypeReference<>() {};
+
+    /** What recipients are chosen from: an organization's contacts and language. */
+    public record Settings(String language, List<NotificationSettingsRequest.Contact> contacts) {
+
+        static final Settings NONE = new Settings("en", List.of());
+
+        /** The contacts that want this kind of mail, in the order the admins listed them. */
+        public Set<String> wanting(MailKind kind) {
+            Set<String> out = new LinkedHashSet<>();
+            for (NotificationSettingsRequest.Contact c : contacts) {
+                if (c.kinds() != null && c.kinds().contains(kind.key()) && Addresses.valid(c.email())) {
+                    out.add(Addresses.normalize(c.email()));
+                }
+            }
+            return out;
+        }
+
+        public Locale locale() {
+            return Locale.forLanguageTag(language);
+        }
+    }
+
+    private final Pool pool;
+    private final ObjectMapper mapper;
+
+    @Inject
+    public NotificationSettingsService(Pool pool, ObjectMapper mapper) {
+        this.pool = pool;
+        this.mapper = mapper;
+    }
+
+    public Uni<NotificationSettingsResponse> get(String orgAlias) {
+        return pool.preparedQuery("SELECT language, contacts::text AS contacts, updated_at FROM notification_settings"
+                        + " WHERE org_alias = $1")
+                .execute(Tuple.of(orgAlias))
+                .map(rows -> response(orgAlias, rows));
+    }
+
+    /** Validates the whole request (every bad field named, nothing stored on error), then replaces the settings. */
+    public Uni<NotificationSettingsResponse> put(String orgAlias, String userId, NotificationSettingsRequest request) {
+        NotificationSettingsRequest clean = validate(request);
+        String json;
+        try {
+            json = mapper.writeValueAsString(clean.contacts());
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        OffsetDateTime now = DbClock.now();
+        return pool.preparedQuery("INSERT INTO notification_settings (org_alias, language, contacts, updated_at,"
+                        + " updated_by) VALUES ($1, $2, $3::jsonb, $4, $5) ON CONFLICT (org_alias) DO UPDATE SET"
+                        + " language = EXCLUDED.language, contacts = EXCLUDED.contacts,"
+                        + " updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by"
+                        + " RETURNING language, contacts::text AS contacts, updated_at")
+                .execute(Tuple.of(orgAlias, clean.language(), new JsonArray(json), now, userId))
+                .map(rows -> response(orgAlias, rows));
+    }
+
+    /** An organization's settings for choosing recipients; none (the admins get everything) when never set. */
+    public Uni<Settings> of(String orgAlias) {
+        if (orgAlias == null || orgAlias.isBlank()) {
+            return Uni.createFrom().item(Settings.NONE);
+        }
+        return pool.preparedQuery(
+                        "SELECT language, contacts::text AS contacts FROM notification_settings WHERE org_alias = $1")
+                .execute(Tuple.of(orgAlias))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Settings.NONE;
+                    }
+                    Row r = rows.iterator().next();
+                    return new Settings(r.getString("language"), contacts(r.getString("contacts")));
+                });
+    }
+
+    static NotificationSettingsRequest validate(NotificationSettingsRequest request) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (request == null) {
+            throw ProblemException.badRequest("body", "required");
+        }
+        String language = request.language() == null || request.language().isBlank()
+                ? "en"
+                : request.language().strip().toLowerCase(Locale.ROOT);
+        if (!LANGUAGES.contains(language)) {
+            errors.add(new Problem.FieldError("language", "unsupported; supported: " + String.join(", ", LANGUAGES)));
+        }
+        List<NotificationSettingsRequest.Contact> contacts =
+                request.contacts() == null ? List.of() : request.contacts();
+        if (contacts.size() > MAX_CONTACTS) {
+            errors.add(new Problem.FieldError("contacts", "at most " + MAX_CONTACTS + " contacts"));
+        }
+        List<NotificationSettingsRequest.Contact> clean = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < contacts.size() && i < MAX_CONTACTS; i++) {
+            NotificationSettingsRequest.Contact c = contacts.get(i);
+            String field = "contacts[" + i + "]";
+            if (c == null) {
+                errors.add(new Problem.FieldError(field, "required"));
+                continue;
+            }
+            String email = c.email() == null ? null : c.email().strip();
+            if (email == null || email.isEmpty()) {
+                errors.add(new Problem.FieldError(field + ".email", "required"));
+            } else if (!Addresses.valid(email)) {
+                errors.add(new Problem.FieldError(field + ".email", "not a plain email address"));
+            } else if (!seen.add(Addresses.normalize(email))) {
+                errors.add(new Problem.FieldError(field + ".email", "listed twice"));
+            }
+            List<String> kinds = c.kinds() == null ? List.of() : c.kinds();
+            if (kinds.isEmpty()) {
+                errors.add(new Problem.FieldError(field + ".kinds", "name at least one kind"));
+            }
+            Set<String> cleanKinds = new LinkedHashSet<>();
+            for (int k = 0; k < kinds.size(); k++) {
+                String kind = kinds.get(k);
+                if (kind == null || MailKind.of(kind.strip()).isEmpty()) {
+                    errors.add(new Problem.FieldError(
+                            field + ".kinds[" + k + "]", "unknown kind; one of " + String.join(", ", MailKind.keys())));
+                } else {
+                    cleanKinds.add(kind.strip());
+                }
+            }
+            if (email != null && Addresses.valid(email)) {
+                clean.add(new NotificationSettingsRequest.Contact(Addresses.normalize(email), List.copyOf(cleanKinds)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            String detail = errors.stream()
+                    .map(e -> e.field() + ": " + e.message())
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse("invalid request");
+            throw new ProblemException(400, "invalid-request", "Invalid request", detail, errors, Map.of());
+        }
+        return new NotificationSettingsRequest(language, List.copyOf(clean));
+    }
+
+    private NotificationSettingsResponse response(String orgAlias, RowSet<Row> rows) {
+        if (!rows.iterator().hasNext()) {
+            return new NotificationSettingsResponse(orgAlias, "en", List.of(), MailKind.keys(), null);
+        }
+        Row r = rows.iterator().next();
+        return new NotificationSettingsResponse(
+                orgAlias,
+                r.getString("language"),
+                contacts(r.getString("contacts")),
+                MailKind.keys(),
+                r.getOffsetDateTime("updated_at"));
+    }
+
+    private List<NotificationSettingsRequest.Contact> contacts(String json) {
+        try {
+            return json == null ? List.of() : mapper.readValue(json, CONTACTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored contacts unreadable", e);
+        }
+    }
+}
