@@ -34,6 +34,11 @@ class OrgAdminDirectoryTest {
 
     private final KeycloakAdminApi api = new KeycloakAdminApi() {
         @Override
+        public Uni<List<KeycloakAdminApi.OrganizationRepresentation>> organizations(int first, int max, boolean brief) {
+            return Uni.createFrom().item(List.of());
+        }
+
+        @Override
         public Uni<List<MemberRepresentation>> members(String orgId, int first, int max) {
             memberCalls.incrementAndGet();
             if (down.get()) {
@@ -121,6 +126,12 @@ class OrgAdminDirectoryTest {
         member("acme", "a1", "admin@acme.example", true, "org-admin");
         member("acme", "a2", "other@acme.example", true, "org-admin");
         KeycloakAdminApi flaky = new KeycloakAdminApi() {
+            @Override
+            public Uni<List<KeycloakAdminApi.OrganizationRepresentation>> organizations(
+                    int first, int max, boolean brief) {
+                return Uni.createFrom().item(List.of());
+            }
+
             @Override
             public Uni<List<MemberRepresentation>> members(String orgId, int first, int max) {
                 return api.members(orgId, first, max);
