@@ -1,0 +1,80 @@
+{{/*
+The environment of a component's container (component context: root, name, values). Quarkus maps each variable to
+its property (QUARKUS_DATASOURCE_PASSWORD → quarkus.datasource.password). Secrets come only from secretKeyRef.
+Order: the chart's own variables, then <component>.env (NAME: value, sorted), then <component>.extraEnv.
+*/}}
+{{- define "devshare.env" -}}
+{{- $root := .root -}}
+{{- $v := .values -}}
+{{- $name := .name -}}
+{{- $pg := $root.Values.postgresql -}}
+{{- $pgHost := required "postgresql.host is required: the PostgreSQL server every service's database lives on" $pg.host -}}
+{{- $pgParams := ternary (printf "?%s" ($pg.parameters | trimPrefix "?")) "" (ne ($pg.parameters | toString) "") -}}
+{{- $db := required (printf "%s.database.name is required" $name) $v.database.name -}}
+{{- $kafka := required "kafka.bootstrapServers is required: the Kafka bootstrap servers (host:port[,host:port])" $root.Values.kafka.bootstrapServers -}}
+{{- $kc := required "keycloak.url is required: the Keycloak base URL as the pods reach it, e.g. https://id.example.com" $root.Values.keycloak.url | trimSuffix "/" -}}
+{{- $realm := required "keycloak.realm is required" $root.Values.keycloak.realm -}}
+- name: QUARKUS_HTTP_PORT
+  value: "8080"
+- name: QUARKUS_DATASOURCE_REACTIVE_URL
+  value: {{ printf "postgresql://%s:%v/%s%s" $pgHost $pg.port $db $pgParams | quote }}
+- name: QUARKUS_DATASOURCE_JDBC_URL
+  value: {{ printf "jdbc:postgresql://%s:%v/%s%s" $pgHost $pg.port $db $pgParams | quote }}
+- name: QUARKUS_DATASOURCE_USERNAME
+  value: {{ required (printf "%s.database.username is required" $name) $v.database.username | quote }}
+- name: QUARKUS_DATASOURCE_PASSWORD
+  {{- include "devshare.secretKeyRef" (dict "secret" $v.database.existingSecret "key" $v.database.passwordKey "value" (printf "%s.database.existingSecret" (.key | default $name)) "what" (printf "%s's database password" $name)) | nindent 2 }}
+- name: KAFKA_BOOTSTRAP_SERVERS
+  value: {{ $kafka | quote }}
+- name: QUARKUS_OIDC_AUTH_SERVER_URL
+  value: {{ printf "%s/realms/%s" $kc $realm | quote }}
+{{- if has $name (list "partner-service" "notification-service") }}
+- name: DEVSHARE_KEYCLOAK_URL
+  value: {{ $kc | quote }}
+- name: DEVSHARE_KEYCLOAK_REALM
+  value: {{ $realm | quote }}
+{{- end }}
+{{- if has $name (list "partner-service" "device-service" "notification-service") }}
+{{- $client := $root.Values.keycloak.servicesClient }}
+- name: DEVSHARE_SERVICES_CLIENT_SECRET
+  {{- include "devshare.secretKeyRef" (dict "secret" $client.existingSecret "key" $client.key "value" "keycloak.servicesClient.existingSecret" "what" "the secret of the Keycloak client devshare-services") | nindent 2 }}
+{{- end }}
+{{- if eq $name "device-service" }}
+- name: DEVSHARE_PROJECT_SERVICE_URL
+  value: {{ $v.projectServiceUrl | default (include "devshare.serviceUrl" (dict "root" $root "name" "project-service" "values" $root.Values.projectService)) | quote }}
+- name: DEVSHARE_FIELD_DATA_DIR
+  value: {{ $v.persistence.mountPath | quote }}
+{{- end }}
+{{- if eq $name "project-service" }}
+- name: DEVSHARE_DESIGNS_DIR
+  value: {{ $v.persistence.mountPath | quote }}
+{{- end }}
+{{- if eq $name "notification-service" }}
+{{- $smtp := $root.Values.smtp }}
+- name: QUARKUS_MAILER_HOST
+  value: {{ required "smtp.host is required by notification-service: the SMTP relay it sends every email through" $smtp.host | quote }}
+- name: QUARKUS_MAILER_PORT
+  value: {{ $smtp.port | quote }}
+- name: QUARKUS_MAILER_FROM
+  value: {{ required "smtp.from is required by notification-service" $smtp.from | quote }}
+- name: QUARKUS_MAILER_START_TLS
+  value: {{ $smtp.startTls | quote }}
+- name: QUARKUS_MAILER_TLS
+  value: {{ $smtp.tls | quote }}
+{{- if $smtp.auth.enabled }}
+- name: QUARKUS_MAILER_USERNAME
+  {{- include "devshare.secretKeyRef" (dict "secret" $smtp.auth.existingSecret "key" $smtp.auth.usernameKey "value" "smtp.auth.existingSecret (or smtp.auth.enabled=false)" "what" "the SMTP username") | nindent 2 }}
+- name: QUARKUS_MAILER_PASSWORD
+  {{- include "devshare.secretKeyRef" (dict "secret" $smtp.auth.existingSecret "key" $smtp.auth.passwordKey "value" "smtp.auth.existingSecret (or smtp.auth.enabled=false)" "what" "the SMTP password") | nindent 2 }}
+{{- end }}
+- name: DEVSHARE_CONSOLE_BASE_URL
+  value: {{ required "console.baseUrl is required by notification-service: the public console URL every email links to" $root.Values.console.baseUrl | trimSuffix "/" | quote }}
+{{- end }}
+{{- range $envName, $envValue := $v.env }}
+- name: {{ $envName | quote }}
+  value: {{ $envValue | toString | quote }}
+{{- end }}
+{{- with $v.extraEnv }}
+{{ toYaml . }}
+{{- end }}
+{{- end -}}
