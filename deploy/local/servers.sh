@@ -19,7 +19,7 @@ STATE="$LOCAL/$PROFILE"
 RUN="$STATE/run"
 LOGS="$STATE/logs"
 SERVERS=(postgres kafka keycloak greenmail)
-TOPICS=(partner-events sharing-events device-events project-events device-positions notification-dlq sharing-dlq)
+TOPICS=(partner-events sharing-events device-events project-events device-positions notification-dlq sharing-dlq device-dlq project-dlq)
 TOPIC_PARTITIONS=3
 # One database + one login role per service; password = name (LOCAL USE ONLY, never reuse elsewhere).
 SERVICE_DBS=(partner sharing device project notification)
@@ -435,7 +435,12 @@ public class KafkaTopics {
             }
             List<NewTopic> create = new ArrayList<>();
             for (int i = 2; i < a.length; i++)
-                if (!existing.contains(a[i])) create.add(new NewTopic(a[i], partitions, (short) 1));
+                if (!existing.contains(a[i])) {
+                    NewTopic t = new NewTopic(a[i], partitions, (short) 1);
+                    // Latest-value topics: only the newest record per key matters.
+                    if (a[i].endsWith("-positions")) t.configs(Map.of("cleanup.policy", "compact"));
+                    create.add(t);
+                }
             if (!create.isEmpty()) {
                 for (Map.Entry<String, KafkaFuture<Void>> e : admin.createTopics(create).values().entrySet()) {
                     try { e.getValue().get(30, TimeUnit.SECONDS); }

@@ -19,12 +19,20 @@ import io.devshare.testsupport.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reads what device-service really published to {@code device-events} on the test broker. */
+/** Reads what device-service really published to {@code device-events} (or other topics) on the test broker. */
 final class DeviceEventsProbe implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final KafkaCompanion kafka = new KafkaCompanion(TestServers.kafkaBootstrap());
-    private final ConsumerTask<String, String> records = kafka.consumeStrings().fromTopics("device-events");
+    private final ConsumerTask<String, String> records;
+
+    DeviceEventsProbe() {
+        this("device-events");
+    }
+
+    DeviceEventsProbe(String... topics) {
+        records = kafka.consumeStrings().fromTopics(topics);
+    }
 
     /**
      * The event of {@code type} keyed by {@code key} (and containing {@code marker}, when given), checked to be a

@@ -13,6 +13,7 @@ import io.devshare.common.outbox.Outbox;
 import io.devshare.device.Device;
 import io.devshare.device.DeviceGroup;
 import io.devshare.device.FieldDataFile;
+import io.devshare.device.service.AuthenticatedDevice;
 
 /** Appends device events to the outbox, in the caller's transaction, keyed by their aggregate's id. */
 @ApplicationScoped
@@ -42,6 +43,28 @@ public class DeviceEventWriter {
 
     public Uni<Void> fieldDataUploaded(FieldDataFile f) {
         return device(f.deviceId, DeviceEvents.FIELD_DATA_UPLOADED, FieldDataUploaded.of(f));
+    }
+
+    public Uni<Void> designFetched(AuthenticatedDevice d, UUID transferId, OffsetDateTime at) {
+        return device(
+                d.id(),
+                DeviceEvents.DESIGN_FETCHED,
+                new DeviceWorkReported.DesignFetched(transferId, d.id(), d.ownerOrg(), at));
+    }
+
+    public Uni<Void> designReported(
+            AuthenticatedDevice d, UUID transferId, String status, String message, OffsetDateTime at) {
+        return device(
+                d.id(),
+                DeviceEvents.DESIGN_REPORTED,
+                new DeviceWorkReported.DesignReported(transferId, d.id(), d.ownerOrg(), status, message, at));
+    }
+
+    public Uni<Void> sessionJoined(AuthenticatedDevice d, UUID sessionId, OffsetDateTime at) {
+        return device(
+                d.id(),
+                DeviceEvents.SESSION_JOINED,
+                new DeviceWorkReported.SessionJoined(sessionId, d.id(), d.ownerOrg(), at));
     }
 
     public Uni<Void> groupCreated(DeviceGroup g) {

@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import io.devshare.common.page.PageCursor;
+import io.devshare.device.messaging.DeviceEvents;
 
 /**
  * The read side of devices, in plain SQL: what an organization can see is its own devices UNION ALL the devices
@@ -102,13 +103,15 @@ public class DeviceQueries {
                 + " CASE WHEN v.shared THEN (SELECT a.role FROM device_access a WHERE a.device_id = d.id"
                 + " AND a.grantee_org = " + orgParam + " AND " + EFFECTIVE + " AND '" + DeviceAccess.VIEW
                 + "' = ANY (a.capabilities) ORDER BY cardinality(a.capabilities) DESC, a.role LIMIT 1) END AS role,"
-                + " pos.lat, pos.lon, pos.altitude, pos.accuracy, pos.recorded_at,"
+                + " pos.lat, pos.lon, pos.altitude, pos.accuracy, pos.recorded_at, act.org AS active_org,"
+                + " act.since AS active_since,"
                 + " CASE WHEN v.shared THEN NULL ELSE (SELECT coalesce(json_agg(json_build_object('alias',"
                 + " s.grantee_org, 'role', s.role) ORDER BY s.grantee_org), '[]'::json)::text FROM (SELECT DISTINCT"
                 + " ON (a.grantee_org) a.grantee_org, a.role FROM device_access a WHERE a.device_id = d.id AND "
                 + EFFECTIVE + " ORDER BY a.grantee_org, cardinality(a.capabilities) DESC) s) END AS shared_with"
                 + " FROM (" + branches + ") v JOIN device d ON d.id = v.id"
                 + " LEFT JOIN device_position pos ON pos.device_id = d.id"
+                + " LEFT JOIN device_activity act ON act.device_id = d.id"
                 + " ORDER BY v.created_at DESC, v.id DESC";
         return pool.preparedQuery(sql).execute(p.tuple()).map(rows -> {
             List<DeviceRow> out = new ArrayList<>();
@@ -190,18 +193,26 @@ public class DeviceQueries {
     }
 
     /**
-     * Stores a reported position as the device's last one unless a later-recorded one is already stored. Answers
-     * false when the device no longer exists.
+     * Stores a reported position as the device's last one unless a later-recorded one is already stored, and in the
+     * same statement (so the same transaction) appends it to the outbox for the compacted {@code device-positions}
+     * topic — only when it became the last position. Answers false when the device no longer exists.
      */
     public Uni<Boolean> reportPosition(
             UUID deviceId, double lat, double lon, Double altitude, Double accuracy, OffsetDateTime recordedAt) {
-        String sql = "INSERT INTO device_position (device_id, lat, lon, altitude, accuracy, recorded_at, received_at)"
-                + " SELECT d.id, $2::float8, $3::float8, $4::float8, $5::float8, $6::timestamptz, now() FROM device d"
-                + " WHERE d.id = $1"
+        String sql = "WITH up AS (INSERT INTO device_position (device_id, lat, lon, altitude, accuracy, recorded_at,"
+                + " received_at) SELECT d.id, $2::float8, $3::float8, $4::float8, $5::float8, $6::timestamptz, now()"
+                + " FROM device d WHERE d.id = $1"
                 + " ON CONFLICT (device_id) DO UPDATE SET lat = EXCLUDED.lat, lon = EXCLUDED.lon,"
                 + " altitude = EXCLUDED.altitude, accuracy = EXCLUDED.accuracy, recorded_at = EXCLUDED.recorded_at,"
                 + " received_at = EXCLUDED.received_at WHERE device_position.recorded_at <= EXCLUDED.recorded_at"
-                + " RETURNING device_id";
+                + " RETURNING device_id, lat, lon, altitude, accuracy, recorded_at),"
+                + " ev AS (INSERT INTO outbox_event (id, topic, aggregate_type, aggregate_id, type, payload, occurred_at)"
+                + " SELECT gen_random_uuid(), '" + DeviceEvents.POSITIONS_TOPIC + "', '" + DeviceEvents.DEVICE
+                + "', up.device_id::text, '" + DeviceEvents.POSITION_REPORTED + "', json_build_object('deviceId',"
+                + " up.device_id, 'ownerOrg', d.owner_org, 'lat', up.lat, 'lon', up.lon, 'altitude', up.altitude,"
+                + " 'accuracy', up.accuracy, 'recordedAt', up.recorded_at)::text, now()"
+                + " FROM up JOIN device d ON d.id = up.device_id)"
+                + " SELECT device_id FROM up";
         Tuple t = Tuple.tuple(Arrays.asList(deviceId, lat, lon, altitude, accuracy, recordedAt));
         return pool.preparedQuery(sql)
                 .execute(t)
@@ -237,6 +248,9 @@ public class DeviceQueries {
                 shared ? r.getString("role") : null,
                 List.copyOf(grantees),
                 position(r),
+                r.getString("active_org") == null
+                        ? null
+                        : new DeviceRow.ActiveAccount(r.getString("active_org"), r.getOffsetDateTime("active_since")),
                 r.getOffsetDateTime("created_at"),
                 r.getOffsetDateTime("updated_at"));
     }

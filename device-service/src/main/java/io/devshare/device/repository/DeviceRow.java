@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * A device as one organization sees it in lists and lookups: owned ({@code sharedIn} false, {@code sharedWith} the
  * organizations it is shared with) or shared in ({@code role} of the strongest effective grant, owner in
- * {@code ownerOrg}).
+ * {@code ownerOrg}), and the organization whose project uses it now ({@code activeAccount}, null when none).
  */
 public record DeviceRow(
         UUID id,
@@ -22,11 +22,15 @@ public record DeviceRow(
         String role,
         List<Grantee> sharedWith,
         Position lastPosition,
+        ActiveAccount activeAccount,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
     /** An organization an owned device is shared with, and the role of its strongest effective grant. */
     public record Grantee(String alias, String role) {}
+
+    /** The organization whose project uses the device now, and since when. */
+    public record ActiveAccount(String alias, OffsetDateTime since) {}
 
     /** The last position a device reported. */
     public record Position(double lat, double lon, Double altitude, Double accuracy, OffsetDateTime recordedAt) {}

@@ -2,6 +2,9 @@ package io.devshare.device.rest;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -26,13 +29,21 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestMulti;
+import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.devshare.common.problem.Problem;
 import io.devshare.common.problem.ProblemException;
+import io.devshare.device.client.ProjectDesigns;
+import io.devshare.device.repository.WorkQueries;
 import io.devshare.device.service.DeviceApiService;
 import io.devshare.device.service.FieldDataService;
 
@@ -56,12 +67,14 @@ public class DeviceApiResource {
     private final DeviceCaller caller;
     private final DeviceApiService api;
     private final FieldDataService fieldData;
+    private final ObjectMapper json;
 
     @Inject
-    public DeviceApiResource(DeviceCaller caller, DeviceApiService api, FieldDataService fieldData) {
+    public DeviceApiResource(DeviceCaller caller, DeviceApiService api, FieldDataService fieldData, ObjectMapper json) {
         this.caller = caller;
         this.api = api;
         this.fieldData = fieldData;
+        this.json = json;
     }
 
     @POST
@@ -163,8 +176,8 @@ public class DeviceApiResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Fetch the device's pending work",
-            description = "Designs to fetch and remote sessions to open, once devices work in projects"
-                    + " (project-service fills it); an empty list for now.")
+            description = "Design transfers to fetch and report, and remote sessions to join, of the projects the"
+                    + " device works in (at most " + WorkQueries.MAX_ITEMS + ", oldest first).")
     @APIResponse(
             responseCode = "200",
             description = "Pending work",
@@ -177,7 +190,108 @@ public class DeviceApiResource {
                             mediaType = Problem.MEDIA_TYPE,
                             examples = @ExampleObject(name = "unauthorized", value = Problems.DEVICE_UNAUTHORIZED)))
     public Uni<WorkResponse> work() {
-        return api.pendingWork(caller.device()).map(WorkResponse::new);
+        return api.pendingWork(caller.device()).map(WorkResponse::of);
+    }
+
+    @GET
+    @Path("designs/{transferId}")
+    // Chunked bytes (never SSE); the design's own Content-Type replaces this one.
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(
+            summary = "Fetch a design transfer's content",
+            description = "Streams the design file from project-service with its Content-Type, Content-Length and"
+                    + " ETag (SHA-256). The first fetch marks the transfer delivered.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The file's bytes",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            examples = @ExampleObject(name = "bytes", value = "<the design's bytes>")))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such transfer for this device, or it was cancelled",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "not found", value = Problems.TRANSFER_NOT_FOUND)))
+    @APIResponse(
+            responseCode = "503",
+            description = "project-service cannot be reached; try again later",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "unavailable", value = Problems.DESIGNS_UNAVAILABLE)))
+    public Multi<byte[]> design(@RestPath UUID transferId) {
+        // A streamed answer cannot go through the exception mappers once the stream is chosen: a refusal (404, 503)
+        // becomes a problem+json answer of its own here.
+        URI instance = URI.create("/device-api/designs/" + transferId);
+        return RestMulti.fromUniResponse(
+                api.fetchDesign(caller.device(), transferId)
+                        .onFailure(ProblemException.class)
+                        .recoverWithItem(e -> problem((ProblemException) e, instance)),
+                ProjectDesigns.Upstream::body,
+                ProjectDesigns.Upstream::headers,
+                ProjectDesigns.Upstream::status);
+    }
+
+    private ProjectDesigns.Upstream problem(ProblemException e, URI instance) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(e.toProblem(instance));
+        } catch (JsonProcessingException x) {
+            throw new IllegalStateException(x);
+        }
+        return new ProjectDesigns.Upstream(
+                e.status(),
+                Map.of("Content-Type", List.of(Problem.MEDIA_TYPE)),
+                Multi.createFrom().item(body));
+    }
+
+    @POST
+    @Path("designs/{transferId}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Report a design applied or failed",
+            description = "Published for the project (design.reported); the transfer leaves the device's work.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "failed", value = Problems.DESIGN_STATUS)))
+    @APIResponse(responseCode = "204", description = "Recorded")
+    @APIResponse(
+            responseCode = "400",
+            description = "An unknown status or a message too long",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "invalid", value = Problems.BAD_DESIGN_STATUS)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such transfer for this device (or already reported)",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "not found", value = Problems.TRANSFER_NOT_FOUND)))
+    public Uni<RestResponse<Void>> reportDesign(
+            @RestPath UUID transferId, @Valid @NotNull DesignStatusRequest request) {
+        return api.reportDesign(caller.device(), transferId, request.status().name(), request.message())
+                .map(v -> RestResponse.noContent());
+    }
+
+    @POST
+    @Path("sessions/{sessionId}/join")
+    @Operation(
+            summary = "Join a remote session",
+            description = "The device takes part in a session opened for it in a project (session.joined, once);"
+                    + " joining again is no error; an expired or unknown session is 404.")
+    @APIResponse(responseCode = "204", description = "Joined")
+    @APIResponse(
+            responseCode = "404",
+            description = "No open session of that id for this device",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            examples = @ExampleObject(name = "not found", value = Problems.SESSION_NOT_FOUND)))
+    public Uni<RestResponse<Void>> joinSession(@RestPath UUID sessionId) {
+        return api.joinSession(caller.device(), sessionId).map(v -> RestResponse.noContent());
     }
 
     private static String filename(String value) {

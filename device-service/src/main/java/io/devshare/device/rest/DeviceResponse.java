@@ -34,8 +34,8 @@ public record DeviceResponse(
         @Schema(description = "Grantee's view: your organization's role on it (null when yours)", examples = "VIEWER")
         String role,
 
-        @Schema(description = "The organization whose project currently uses it (null: none; set by projects later)")
-        OrgBadge activeAccount,
+        @Schema(description = "The organization whose project currently uses it, and since when (null: none)")
+        ActiveAccount activeAccount,
 
         @Schema(description = "The last position it reported (null: never)")
         PositionResponse lastPosition,
@@ -49,6 +49,11 @@ public record DeviceResponse(
 
     @Schema(description = "An organization, by its alias.")
     public record OrgBadge(@Schema(examples = "acme") String alias) {}
+
+    @Schema(description = "The organization whose project uses the device now.")
+    public record ActiveAccount(
+            @Schema(examples = "acme") String alias,
+            @Schema(examples = "2026-12-01T09:00:00Z") OffsetDateTime since) {}
 
     @Schema(description = "An organization a device is shared with, and its role.")
     public record SharedWith(
@@ -70,7 +75,10 @@ public record DeviceResponse(
                         .toList(),
                 r.sharedIn() ? new OrgBadge(r.ownerOrg()) : null,
                 r.role(),
-                null,
+                r.activeAccount() == null
+                        ? null
+                        : new ActiveAccount(
+                                r.activeAccount().alias(), r.activeAccount().since()),
                 PositionResponse.of(r.lastPosition()),
                 r.createdAt(),
                 r.updatedAt(),

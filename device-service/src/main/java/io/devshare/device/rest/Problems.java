@@ -95,7 +95,22 @@ final class Problems {
             + "\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\",\"uploadedAt\":"
             + "\"2026-11-24T17:30:00Z\"}";
     static final String FIELD_DATA_PAGE = "{\"items\":[" + FIELD_DATA + "],\"nextCursor\":null}";
-    static final String WORK = "{\"items\":[]}";
+    static final String WORK = "{\"items\":[{\"id\":\"8e7d6c5b-4a39-4281-b7a6-958473625140\",\"kind\":\"DESIGN\","
+            + "\"status\":\"PENDING\",\"projectId\":\"6d5c4b3a-2f1e-4d0c-9b8a-7f6e5d4c3b2a\",\"organization\":\"acme\","
+            + "\"filename\":\"riverside-surface-v3.ttm\",\"contentType\":\"application/octet-stream\",\"size\":204800,"
+            + "\"sha256\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\",\"href\":"
+            + "\"/device-api/designs/8e7d6c5b-4a39-4281-b7a6-958473625140\",\"expiresAt\":null,\"createdAt\":"
+            + "\"2026-12-01T09:00:00Z\"}]}";
+    static final String TRANSFER_NOT_FOUND = BASE + "not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":"
+            + "\"No design transfer 8e7d6c5b-4a39-4281-b7a6-958473625140 for this device.\"}";
+    static final String SESSION_NOT_FOUND = BASE + "not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":"
+            + "\"No open session 4b3a2918-0f7e-4d6c-85b4-a39281706f5e for this device (unknown or expired).\"}";
+    static final String DESIGNS_UNAVAILABLE = BASE + "designs-unavailable\",\"title\":\"Designs unavailable\","
+            + "\"status\":503,\"detail\":\"The design cannot be fetched right now; try again later.\"}";
+    static final String DESIGN_STATUS = "{\"status\":\"FAILED\",\"message\":\"unsupported surface format\"}";
+    static final String BAD_DESIGN_STATUS = BASE + "invalid-request\",\"title\":\"Invalid request\",\"status\":400,"
+            + "\"detail\":\"status: must be one of APPLIED, FAILED\",\"errors\":[{\"field\":\"status\",\"message\":"
+            + "\"must be one of APPLIED, FAILED\"}]}";
 
     private Problems() {}
 }
