@@ -80,7 +80,7 @@ public class Projections {
                 "role",
                 role,
                 "caps",
-                arrayLiteral(capabilities),
+                capabilityArray(capabilities),
                 "starts",
                 startsAt,
                 "ends",
@@ -179,19 +179,12 @@ public class Projections {
                 at);
     }
 
-    /** PostgreSQL array text of plain capability names ({@code {view,view-position}}). */
-    static String arrayLiteral(List<String> values) {
-        StringBuilder sb = new StringBuilder("{");
-        for (String v : values) {
-            if (v == null || !v.matches("[A-Za-z0-9_-]{1,64}")) {
-                continue;
-            }
-            if (sb.length() > 1) {
-                sb.append(',');
-            }
-            sb.append(v);
-        }
-        return sb.append('}').toString();
+    /** Plain capability names only (anything else in an event is ignored). */
+    static String[] capabilityArray(List<String> values) {
+        return values.stream()
+                .filter(v -> v != null && v.matches("[A-Za-z0-9_-]{1,64}"))
+                .distinct()
+                .toArray(String[]::new);
     }
 
     private Uni<Void> update(String sql, Object... params) {

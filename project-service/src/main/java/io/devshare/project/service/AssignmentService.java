@@ -122,10 +122,10 @@ public class AssignmentService {
                                 }))))
                 // A simultaneous assignment won the race: answer where the device is active now.
                 .onFailure(t -> DatabaseErrors.isUniqueViolation(t, ONE_ACTIVE))
-                .recoverWithUni(() -> Panache.withSession(() -> activeOf(deviceId))
+                .recoverWithUni(() -> Panache.withSession(() -> activeOf(deviceId)
                         .chain(existing -> existing == null
                                 ? Uni.createFrom().failure(Errors.booked(deviceId, null, null, null))
-                                : conflict(org, existing)));
+                                : conflict(org, existing))));
     }
 
     private Uni<Assignment> conflict(String org, Assignment existing) {
