@@ -63,9 +63,9 @@ Order: the chart's own variables, then <component>.env (NAME: value, sorted), th
   value: {{ $smtp.tls | quote }}
 {{- if $smtp.auth.enabled }}
 - name: QUARKUS_MAILER_USERNAME
-  {{- include "devshare.secretKeyRef" (dict "secret" $smtp.auth.existingSecret "key" $smtp.auth.usernameKey "value" "smtp.auth.existingSecret (or smtp.auth.enabled=false)" "what" "the SMTP username") | nindent 2 }}
+  {{- include "devshare.secretKeyRef" (dict "secret" $smtp.auth.existingSecret "key" $smtp.auth.usernameKey "value" "smtp.auth.existingSecret" "what" "the SMTP username" "hint" "; or set smtp.auth.enabled=false for a relay without login") | nindent 2 }}
 - name: QUARKUS_MAILER_PASSWORD
-  {{- include "devshare.secretKeyRef" (dict "secret" $smtp.auth.existingSecret "key" $smtp.auth.passwordKey "value" "smtp.auth.existingSecret (or smtp.auth.enabled=false)" "what" "the SMTP password") | nindent 2 }}
+  {{- include "devshare.secretKeyRef" (dict "secret" $smtp.auth.existingSecret "key" $smtp.auth.passwordKey "value" "smtp.auth.existingSecret" "what" "the SMTP password" "hint" "; or set smtp.auth.enabled=false for a relay without login") | nindent 2 }}
 {{- end }}
 - name: DEVSHARE_CONSOLE_BASE_URL
   value: {{ required "console.baseUrl is required by notification-service: the public console URL every email links to" $root.Values.console.baseUrl | trimSuffix "/" | quote }}

@@ -129,10 +129,11 @@ The registry is the component's, else global.image.registry.
   secret  the Secret's name (may be empty)
   key     the key in it
   value   the values path that names the Secret, for the message
-  what    what the Secret must hold, for the message */}}
+  what    what the Secret must hold, for the message
+  hint    optional, appended to the message */}}
 {{- define "devshare.secretKeyRef" -}}
 valueFrom:
   secretKeyRef:
-    name: {{ required (printf "%s is required: the name of an existing Secret holding %s under the key %q (the chart never takes secret values)" .value .what .key) .secret | quote }}
+    name: {{ required (printf "%s is required: the name of an existing Secret holding %s under the key %q (the chart never takes secret values)%s" .value .what .key (.hint | default "")) .secret | quote }}
     key: {{ .key | quote }}
 {{- end -}}
