@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -67,7 +69,10 @@ final class Api {
     }
 
     static ValidatableResponse publish(TestOrg as, UUID projectId, String filename, byte[] content) {
-        return given().auth()
+        return given().config(RestAssured.config()
+                        .encoderConfig(EncoderConfig.encoderConfig()
+                                .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .auth()
                 .oauth2(as.adminToken())
                 .contentType("application/vnd.devshare.surface")
                 .header("X-Filename", filename)
