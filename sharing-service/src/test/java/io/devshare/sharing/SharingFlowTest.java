@@ -15,16 +15,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.devshare.sharing.service.AccessService;
+import io.devshare.sharing.service.AccessService.Basis;
+import io.devshare.sharing.service.AccessService.Decision;
 import io.devshare.sharing.service.GrantExpiry;
 import io.devshare.testsupport.RealServersResource;
 import io.devshare.testsupport.TestOrgs;
@@ -53,6 +59,15 @@ class SharingFlowTest {
 
     @Inject
     GrantExpiry expiry;
+
+    @Inject
+    AccessService access;
+
+    @Inject
+    io.vertx.core.Vertx vertx;
+
+    @Inject
+    MeterRegistry registry;
 
     @BeforeAll
     static void orgs() {
@@ -295,11 +310,18 @@ class SharingFlowTest {
                                 "granteeOrg", partner.alias(),
                                 "deviceIds", List.of(soon),
                                 "role", "viewer",
-                                "endsAt", now.plusSeconds(2).toString()))
+                                "endsAt", now.plusHours(1).toString()))
                 .statusCode(201)
                 .extract()
                 .path("grants[0].id");
         check(partner, partner.alias(), soon, "view").body("allowed", equalTo(true));
+        // The rental period ends (moved into the past rather than waited for, so a slow machine cannot race it):
+        // not effective at once, before the expiry job has even run; then the job expires it.
+        pool.preparedQuery("UPDATE share_grant SET ends_at = now() - interval '1 second' WHERE id = $1::uuid")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(grantId))
+                .await()
+                .indefinitely();
+        check(partner, partner.alias(), soon, "view").body("allowed", equalTo(false));
         Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
             expireNow();
             return world.count("SELECT count(*) FROM share_grant WHERE id = $1::uuid AND status = 'EXPIRED'", grantId)
@@ -483,6 +505,104 @@ class SharingFlowTest {
         assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
         assertThat(world.count("SELECT count(*) FROM share_grant WHERE group_id = $1 AND status = 'ACTIVE'", group))
                 .isEqualTo(1);
+    }
+
+    /** A question to the authority and the answer it must give. */
+    record Question(
+            TestOrg as, String org, UUID device, String capability, boolean allowed, Basis basis, String grantId) {}
+
+    private List<Question> questionsWithKnownAnswers() {
+        UUID direct = world.device(owner);
+        UUID unshared = world.device(owner);
+        UUID group = world.group(owner);
+        UUID inGroup = world.device(owner);
+        world.addToGroup(group, inGroup, owner);
+        String directGrant = shareOne(direct, "operator");
+        String groupGrant = share(owner, Map.of("granteeOrg", partner.alias(), "groupId", group, "role", "viewer"))
+                .statusCode(201)
+                .extract()
+                .path("grants[0].id");
+        return List.of(
+                new Question(partner, partner.alias(), direct, "publish-design", true, Basis.GRANT, directGrant),
+                new Question(partner, partner.alias(), direct, "configure", false, Basis.NONE, null),
+                new Question(partner, partner.alias(), unshared, "view", false, Basis.NONE, null),
+                new Question(owner, owner.alias(), unshared, "configure", true, Basis.OWNER, null),
+                new Question(partner, partner.alias(), inGroup, "view", true, Basis.GRANT, groupGrant),
+                new Question(partner, partner.alias(), inGroup, "assign-to-project", false, Basis.NONE, null),
+                new Question(outsider, outsider.alias(), direct, "view", false, Basis.NONE, null),
+                new Question(outsider, outsider.alias(), inGroup, "view", false, Basis.NONE, null));
+    }
+
+    @Test
+    void checksOfOneEventLoopTurnShareOneStatementAndEachGetsItsOwnAnswer() throws Exception {
+        List<Question> questions = questionsWithKnownAnswers();
+        List<Question> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            asked.addAll(questions);
+        }
+        java.util.Collections.shuffle(asked, new java.util.Random(5));
+        DistributionSummary batches =
+                registry.find("devshare.access.check.batch.size").summary();
+        long batchesBefore = batches.count();
+        double checksBefore = batches.totalAmount();
+
+        // All asked in one turn of one event loop, as concurrent requests are.
+        java.util.concurrent.CompletableFuture<List<Decision>> answers = new java.util.concurrent.CompletableFuture<>();
+        vertx.getOrCreateContext()
+                .runOnContext(v -> Uni.join()
+                        .all(asked.stream()
+                                .map(q -> access.check(
+                                        q.org(),
+                                        q.device(),
+                                        io.devshare.sharing.Capability.fromWire(q.capability())
+                                                .orElseThrow()))
+                                .toList())
+                        .andFailFast()
+                        .subscribe()
+                        .with(answers::complete, answers::completeExceptionally));
+        List<Decision> got = answers.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(batches.count()).as("one statement for the turn").isEqualTo(batchesBefore + 1);
+        assertThat(batches.totalAmount() - checksBefore).isEqualTo(asked.size());
+        for (int i = 0; i < asked.size(); i++) {
+            Question q = asked.get(i);
+            Decision d = got.get(i);
+            assertThat(d.allowed()).as("allowed: %s", q).isEqualTo(q.allowed());
+            assertThat(d.basis()).as("basis: %s", q).isEqualTo(q.basis());
+            assertThat(d.grantId() == null ? null : d.grantId().toString())
+                    .as("grant: %s", q)
+                    .isEqualTo(q.grantId());
+        }
+    }
+
+    @Test
+    void concurrentChecksOfDifferentCallersEachGetTheirOwnAnswer() throws Exception {
+        List<Question> questions = questionsWithKnownAnswers();
+        String service = Tokens.serviceToken();
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<?>> calls = new java.util.ArrayList<>();
+            for (int round = 0; round < 10; round++) {
+                for (Question q : questions) {
+                    boolean asService = round % 2 == 0;
+                    calls.add(callers.submit(() -> given().auth()
+                            .oauth2(asService ? service : q.as().memberToken())
+                            .contentType(ContentType.JSON)
+                            .body(Map.of("org", q.org(), "device", q.device(), "capability", q.capability()))
+                            .post("/access/check")
+                            .then()
+                            .statusCode(200)
+                            .body("allowed", equalTo(q.allowed()))
+                            .body("reason", equalTo(q.basis().name()))
+                            .body("grantId", equalTo(q.grantId()))));
+                }
+            }
+            for (var c : calls) {
+                c.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
