@@ -1,0 +1,182 @@
+package io.devshare.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.devshare.testsupport.EventSamples;
+import io.devshare.testsupport.TestServers;
+
+/**
+ * The five packaged services ({@code <service>/target/quarkus-app/quarkus-run.jar}, built earlier in the same
+ * reactor run) started once per test JVM as plain processes on free ports, against the real servers of the run,
+ * with the configuration an operator gives them (environment variables only). Stopped when the JVM exits.
+ */
+final class Suite {
+
+    static final String PARTNER = "partner-service";
+    static final String SHARING = "sharing-service";
+    static final String DEVICE = "device-service";
+    static final String PROJECT = "project-service";
+    static final String NOTIFICATION = "notification-service";
+    private static final List<String> SERVICES = List.of(PARTNER, SHARING, DEVICE, PROJECT, NOTIFICATION);
+    private static final Map<String, String> DATABASE = Map.of(
+            PARTNER, "partner", SHARING, "sharing", DEVICE, "device", PROJECT, "project", NOTIFICATION, "notification");
+
+    private static Suite running;
+
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final List<Process> processes = new ArrayList<>();
+
+    static synchronized Suite get() {
+        if (running == null) {
+            Suite s = new Suite();
+            Runtime.getRuntime().addShutdownHook(new Thread(s::stop));
+            s.start();
+            running = s;
+        }
+        return running;
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    private void start() {
+        Path repo = EventSamples.repoRoot();
+        Path logs = repo.resolve("e2e-tests/target/e2e-logs");
+        try {
+            Files.createDirectories(logs);
+            for (String svc : SERVICES) {
+                ports.put(svc, freePort());
+            }
+            for (String svc : SERVICES) {
+                Path jar = repo.resolve(svc).resolve("target/quarkus-app/quarkus-run.jar");
+                if (!Files.isRegularFile(jar)) {
+                    throw new IllegalStateException(
+                            jar + " is missing: package the services first (./devshare test runs the whole reactor)");
+                }
+                Path workDir = repo.resolve("e2e-tests/target/e2e-work").resolve(svc);
+                Files.createDirectories(workDir);
+                ProcessBuilder pb = new ProcessBuilder(
+                                javaBin(),
+                                "-Xmx192m",
+                                "-XX:+UseSerialGC",
+                                "-XX:TieredStopAtLevel=1",
+                                "-jar",
+                                jar.toString())
+                        .directory(workDir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(logs.resolve(svc + ".log").toFile());
+                pb.environment().putAll(environment(svc));
+                processes.add(pb.start());
+            }
+            for (String svc : SERVICES) {
+                awaitReady(svc, logs.resolve(svc + ".log"));
+            }
+        } catch (IOException e) {
+            stop();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private Map<String, String> environment(String svc) {
+        String db = DATABASE.get(svc);
+        String pg = TestServers.get("DEVSHARE_PG_HOST") + ":" + TestServers.get("DEVSHARE_PG_PORT");
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(svc)));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + pg + "/" + db);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + pg + "/" + db);
+        env.put("QUARKUS_DATASOURCE_USERNAME", db);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", db);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", TestServers.kafkaBootstrap());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", TestServers.realmUrl());
+        env.put("DEVSHARE_KEYCLOAK_URL", TestServers.keycloakUrl());
+        env.put("DEVSHARE_SERVICES_CLIENT_SECRET", "devshare-services-local-secret");
+        env.put("QUARKUS_MAILER_HOST", TestServers.get("DEVSHARE_SMTP_HOST"));
+        env.put("QUARKUS_MAILER_PORT", TestServers.get("DEVSHARE_SMTP_PORT"));
+        env.put("DEVSHARE_PROJECT_SERVICE_URL", url(PROJECT));
+        // Each service keeps its consumer group of the module tests (same database), so it goes on from their
+        // offsets rather than replaying the whole run's events.
+        return env;
+    }
+
+    private void awaitReady(String svc, Path log) {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        Process p = processes.get(SERVICES.indexOf(svc));
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(svc + " exited during start-up; see " + log);
+            }
+            try {
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(url(svc) + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException(svc + " not ready after 180 s; see " + log);
+    }
+
+    private void stop() {
+        for (Process p : processes) {
+            p.destroy();
+        }
+        for (Process p : processes) {
+            try {
+                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
