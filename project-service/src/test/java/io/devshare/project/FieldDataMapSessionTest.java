@@ -168,7 +168,7 @@ class FieldDataMapSessionTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("limit"));
-        // An older report never replaces a newer position.
+        // One last-position row per device.
         assertThat(world.count("SELECT count(*) FROM position_view WHERE device_id = $1", own))
                 .isEqualTo(1);
     }
