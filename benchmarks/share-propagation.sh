@@ -26,6 +26,9 @@ psql_super() { PGPASSWORD=devshare "$PGBIN/psql" -q -h 127.0.0.1 -p "$DEVSHARE_P
 
 declare -A PORT=([partner-service]=18281 [sharing-service]=18282 [device-service]=18283)
 declare -A DB=([partner-service]=partner [sharing-service]=sharing [device-service]=device)
+# The channels each one consumes (an environment variable for a channel a service lacks would declare a new one).
+declare -A CHANNELS=([partner-service]="" [sharing-service]="partner-events device-events"
+  [device-service]="sharing-events project-events")
 for svc in partner-service sharing-service device-service; do
   [[ -f "$REPO/$svc/target/quarkus-app/quarkus-run.jar" ]] || (cd "$REPO" && ./mvnw -B -q -pl "$svc" -am package -DskipTests -Dspotless.check.skip=true)
   db=${DB[$svc]}
@@ -46,7 +49,7 @@ for svc in partner-service sharing-service device-service; do
     export KAFKA_BOOTSTRAP_SERVERS="$DEVSHARE_KAFKA_BOOTSTRAP" DEVSHARE_KEYCLOAK_URL
     export QUARKUS_OIDC_AUTH_SERVER_URL="$DEVSHARE_KEYCLOAK_URL/realms/devshare"
     export DEVSHARE_SERVICES_CLIENT_SECRET=devshare-services-local-secret
-    for ch in partner-events device-events sharing-events project-events; do
+    for ch in ${CHANNELS[$svc]}; do
       v=$(tr 'a-z-' 'A-Z_' <<<"$ch")
       export "MP_MESSAGING_INCOMING_${v}_GROUP_ID=$group" "MP_MESSAGING_INCOMING_${v}_AUTO_OFFSET_RESET=latest"
     done
@@ -74,9 +77,11 @@ curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $OPERATOR" -H 'Content-T
   -d "{\"size\":$((SAMPLES + 100))}" "http://127.0.0.1:18283/operator/organizations/rentco/licences"
 : >"$OUT/prop-devices.txt"
 for i in $(seq 1 "$SAMPLES"); do
-  curl -fsS -X POST -H "Authorization: Bearer $RENTCO" -H 'Content-Type: application/json' \
+  resp=$(curl -sS -w '\n%{http_code}' -X POST -H "Authorization: Bearer $RENTCO" -H 'Content-Type: application/json' \
     -d "{\"serialNumber\":\"PROP-$$-$i\",\"manufacturer\":\"Bench\",\"model\":\"P\",\"kind\":\"GNSS_ROVER\",\"displayName\":\"Prop $i\",\"tags\":[]}" \
-    "http://127.0.0.1:18283/devices" | sed -n 's/^{"id":"\([^"]*\)".*/\1/p' >>"$OUT/prop-devices.txt"
+    "http://127.0.0.1:18283/devices")
+  [[ ${resp##*$'\n'} == 201 ]] || { echo "error: registering a device answered ${resp##*$'\n'}: ${resp%$'\n'*}" >&2; exit 1; }
+  sed -n 's/^{"id":"\([^"]*\)".*/\1/p' <<<"${resp%$'\n'*}" >>"$OUT/prop-devices.txt"
 done
 [[ $(wc -l <"$OUT/prop-devices.txt") == "$SAMPLES" ]] || { echo "error: registered $(wc -l <"$OUT/prop-devices.txt") of $SAMPLES devices" >&2; exit 1; }
 LOAD_BEFORE=$(uptime | sed 's/.*load average: //')
