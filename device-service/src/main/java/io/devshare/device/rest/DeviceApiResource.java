@@ -42,6 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.devshare.common.problem.Problem;
 import io.devshare.common.problem.ProblemException;
+import io.devshare.common.problem.UploadParams;
 import io.devshare.device.client.ProjectDesigns;
 import io.devshare.device.repository.WorkQueries;
 import io.devshare.device.service.DeviceApiService;
@@ -60,9 +61,6 @@ import io.devshare.device.service.FieldDataService;
 @SecurityRequirement(name = "DeviceCredentials")
 @PermitAll
 public class DeviceApiResource {
-
-    /** Filenames a device may give: no path, no control characters. */
-    private static final String FILENAME = "[^/\\\\\\p{Cntrl}]{1,255}";
 
     private final DeviceCaller caller;
     private final DeviceApiService api;
@@ -161,9 +159,13 @@ public class DeviceApiResource {
             @Parameter(description = "The file's name (if no X-Filename header)", example = "survey-2026-11-24.job")
                     @QueryParam("filename")
                     String filenameQuery) {
-        String filename = filename(filenameHeader != null ? filenameHeader : filenameQuery);
+        String filename = UploadParams.filename(filenameHeader != null ? filenameHeader : filenameQuery);
         var file = fieldData.upload(
-                caller.device(), body, declaredLength(contentLength), contentType(contentType), filename);
+                caller.device(),
+                body,
+                UploadParams.contentLength(contentLength),
+                UploadParams.contentType(contentType),
+                filename);
         return RestResponse.ResponseBuilder.<FieldDataResponse>created(
                         URI.create("/devices/" + file.deviceId + "/field-data/" + file.id))
                 .entity(FieldDataResponse.of(file))
@@ -292,44 +294,5 @@ public class DeviceApiResource {
                             examples = @ExampleObject(name = "not found", value = Problems.SESSION_NOT_FOUND)))
     public Uni<RestResponse<Void>> joinSession(@RestPath UUID sessionId) {
         return api.joinSession(caller.device(), sessionId).map(v -> RestResponse.noContent());
-    }
-
-    private static String filename(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String name = value.strip();
-        if (!name.matches(FILENAME) || name.equals(".") || name.equals("..")) {
-            throw ProblemException.badRequest(
-                    "filename", "1 to 255 characters, without path separators or control characters");
-        }
-        return name;
-    }
-
-    private static String contentType(String value) {
-        if (value == null || value.isBlank()) {
-            return MediaType.APPLICATION_OCTET_STREAM;
-        }
-        String type = value.strip();
-        try {
-            MediaType parsed = MediaType.valueOf(type);
-            if (parsed.isWildcardType() || parsed.isWildcardSubtype() || type.length() > 255) {
-                throw new IllegalArgumentException();
-            }
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Content-Type", "not a concrete media type");
-        }
-        return type;
-    }
-
-    private static Long declaredLength(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("Content-Length", "not a number");
-        }
     }
 }

@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 import io.devshare.common.db.DbClock;
+import io.devshare.common.files.StoredFile;
 import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.device.FieldDataFile;
@@ -70,7 +71,7 @@ public class FieldDataService {
             throw ProblemWithHeaders.tooLarge(maxBytes);
         }
         UUID fileId = UUID.randomUUID();
-        FieldDataStorage.Stored stored = storage.store(device.id(), fileId, body, maxBytes);
+        StoredFile stored = storage.store(device.id(), fileId, body, maxBytes);
         FieldDataFile f = new FieldDataFile();
         f.id = fileId;
         f.deviceId = device.id();

@@ -31,14 +31,13 @@ import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.common.problem.ProblemException;
 import io.devshare.common.problem.RequestParams;
+import io.devshare.common.problem.UploadParams;
 import io.devshare.project.service.DesignService;
 
 @Path("/projects/{projectId}/designs")
 @Tag(name = "Designs", description = "Publish design files to a project's devices and follow their transfers")
 @SecurityRequirement(name = "SecurityScheme")
 public class DesignResource {
-
-    private static final String FILENAME = "[^/\\\\\\p{Cntrl}]{1,255}";
 
     private final DesignService designs;
     private final OrgContext org;
@@ -78,8 +77,8 @@ public class DesignResource {
                 org.userId(),
                 projectId,
                 body,
-                declaredLength(contentLength),
-                contentType(contentType),
+                UploadParams.contentLength(contentLength),
+                UploadParams.contentType(contentType),
                 filename);
         return RestResponse.ResponseBuilder.<DesignResponse>created(
                         URI.create("/projects/" + projectId + "/designs/" + published.design().id))
@@ -114,41 +113,10 @@ public class DesignResource {
     }
 
     private static String filename(String value) {
-        if (value == null || value.isBlank()) {
+        String name = UploadParams.filename(value);
+        if (name == null) {
             throw ProblemException.badRequest("filename", "required: the X-Filename header or the filename parameter");
         }
-        String name = value.strip();
-        if (!name.matches(FILENAME) || name.equals(".") || name.equals("..")) {
-            throw ProblemException.badRequest(
-                    "filename", "1 to 255 characters, without path separators or control characters");
-        }
         return name;
-    }
-
-    private static String contentType(String value) {
-        if (value == null || value.isBlank()) {
-            return MediaType.APPLICATION_OCTET_STREAM;
-        }
-        String type = value.strip();
-        try {
-            MediaType parsed = MediaType.valueOf(type);
-            if (parsed.isWildcardType() || parsed.isWildcardSubtype() || type.length() > 255) {
-                throw new IllegalArgumentException();
-            }
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("Content-Type", "not a concrete media type");
-        }
-        return type;
-    }
-
-    private static Long declaredLength(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("Content-Length", "not a number");
-        }
     }
 }

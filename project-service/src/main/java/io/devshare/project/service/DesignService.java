@@ -23,6 +23,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 import io.devshare.common.db.DbClock;
+import io.devshare.common.files.StoredFile;
 import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.project.Assignment;
@@ -121,7 +122,7 @@ public class DesignService {
             throw Errors.tooLarge(maxBytes);
         }
         UUID designId = UUID.randomUUID();
-        DesignStorage.Stored stored = storage.store(projectId, designId, body, maxBytes);
+        StoredFile stored = storage.store(projectId, designId, body, maxBytes);
         try {
             return await(() -> Panache.withTransaction(() -> lookup.changeable(org, projectId)
                     .chain(project -> targets(org, projectId).chain(targets -> {
