@@ -15,9 +15,11 @@
 #   BENCH_SERVERS_ENV  a servers.env (deploy/local/README.md) of servers already running: they are neither started
 #                      nor stopped. Without it the test-profile servers are started (and left running).
 #   BENCH_REUSE_DB=1   keep an already seeded sharing_bench (only the previous run's POST /grants rows are removed).
-#   BENCH_DURATION (20s), BENCH_CONNECTIONS (32), BENCH_PORT (18082), BENCH_POOL (reactive pool size, 16),
-#   BENCH_JAVA_OPTS (-Xmx256m -XX:+UseSerialGC), BENCH_EVENTS_TOPIC (sharing-bench-events: the grants run's events
-#   never reach the real sharing-events topic of shared servers).
+#   BENCH_DURATION (20s), BENCH_WARMUP (15s per endpoint), BENCH_CONNECTIONS (32), BENCH_PORT (18082),
+#   BENCH_POOL (reactive pool size, 4), BENCH_EVENT_LOOPS (Vert.x event loops, one per core), BENCH_JAR (the service's quarkus-run.jar; default: this checkout's build),
+#   BENCH_JAVA_OPTS (-Xmx96m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k; MALLOC_ARENA_MAX=2),
+#   BENCH_EVENTS_TOPIC (sharing-bench-events: the grants run's events never reach the real sharing-events topic
+#   of shared servers).
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH="$REPO/benchmarks"
@@ -52,7 +54,7 @@ PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1)
 psql_super() { PGPASSWORD=devshare "$PGBIN/psql" -q -h 127.0.0.1 -p "$DEVSHARE_PG_PORT" -U devshare "$@"; }
 psql_bench() { PGPASSWORD=sharing "$PGBIN/psql" -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$DEVSHARE_PG_PORT" -U sharing -d sharing_bench "$@"; }
 
-JAR="$REPO/sharing-service/target/quarkus-app/quarkus-run.jar"
+JAR=${BENCH_JAR:-$REPO/sharing-service/target/quarkus-app/quarkus-run.jar}
 if [[ ! -f "$JAR" ]]; then
   echo "== building sharing-service"
   (cd "$REPO" && ./mvnw -B -q -pl sharing-service package -DskipTests -Dspotless.check.skip=true)
@@ -78,13 +80,14 @@ start_app() {
   QUARKUS_DATASOURCE_USERNAME=sharing QUARKUS_DATASOURCE_PASSWORD=sharing \
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$DEVSHARE_PG_PORT/sharing_bench" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$DEVSHARE_PG_PORT/sharing_bench" \
-  QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE=${BENCH_POOL:-16} \
+  QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE=${BENCH_POOL:-4} QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE=${BENCH_EVENT_LOOPS:-$(nproc)} \
   KAFKA_BOOTSTRAP_SERVERS="$DEVSHARE_KAFKA_BOOTSTRAP" \
   QUARKUS_OIDC_AUTH_SERVER_URL="$DEVSHARE_KEYCLOAK_URL/realms/devshare" \
   DEVSHARE_SHARING_EVENTS_TOPIC=${BENCH_EVENTS_TOPIC:-sharing-bench-events} \
   MP_MESSAGING_INCOMING_PARTNER_EVENTS_GROUP_ID=sharing-bench-$$ MP_MESSAGING_INCOMING_DEVICE_EVENTS_GROUP_ID=sharing-bench-$$ \
   MP_MESSAGING_INCOMING_PARTNER_EVENTS_AUTO_OFFSET_RESET=latest MP_MESSAGING_INCOMING_DEVICE_EVENTS_AUTO_OFFSET_RESET=latest \
-    java ${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC} -jar "$JAR" >"$OUT/sharing-service.log" 2>&1 &
+  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
+    java ${BENCH_JAVA_OPTS:--Xmx96m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k} -jar "$JAR" >"$OUT/sharing-service.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
     curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && return
@@ -153,10 +156,11 @@ field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p" <<<"$2"; }
 run_wrk() { local script=$1 url=$2 out=$3 duration=$4
   BENCH_TOKEN=$(service_token) wrk -t2 -c"$CONNECTIONS" -d"$duration" -s "$BENCH/$script" "$url" >"$out"; }
 
-echo "== warm-up (JIT): 10 s each"
-run_wrk ping.lua "http://127.0.0.1:$PORT/ping" /dev/null 10s
-run_wrk ping-authenticated.lua "http://127.0.0.1:$PORT/ping/authenticated" /dev/null 10s
-run_wrk access-check.lua "http://127.0.0.1:$PORT" /dev/null 10s
+WARMUP=${BENCH_WARMUP:-15s}
+echo "== warm-up (JIT): $WARMUP each"
+run_wrk ping.lua "http://127.0.0.1:$PORT/ping" /dev/null "$WARMUP"
+run_wrk ping-authenticated.lua "http://127.0.0.1:$PORT/ping/authenticated" /dev/null "$WARMUP"
+run_wrk access-check.lua "http://127.0.0.1:$PORT" /dev/null "$WARMUP"
 
 echo "== ceiling: GET /ping (no token), $CONNECTIONS connections, $DURATION"
 run_wrk ping.lua "http://127.0.0.1:$PORT/ping" "$OUT/ping.txt" "$DURATION"
@@ -201,6 +205,7 @@ line() { printf '  %-8s %-22s %7s req/s   p50 %s ms  p95 %s ms  p99 %s ms  error
 cat <<TXT
 
 sharing-service access authority — $(date -u +%FT%TZ), $(nproc) cores, wrk and the service on one machine
+  build: $(cd "$REPO" && git rev-parse --short HEAD)$([[ -n "${BENCH_JAR:-}" ]] && echo " (jar: $BENCH_JAR)"); JVM: ${BENCH_JAVA_OPTS:--Xmx96m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k}; reactive pool ${BENCH_POOL:-4}, event loops ${BENCH_EVENT_LOOPS:-$(nproc)}
   servers: ${BENCH_SERVERS_ENV:-test profile}; load average (1/5/15 min) before $LOAD_BEFORE, after the check $LOAD_CHECK
   data: $(psql_bench -tAc "SELECT count(*) FROM share_grant WHERE owner_org LIKE 'bench-org-%'") grants (990,000 direct, 10,000 on groups), 10,000 organizations, 200,000 devices
 $(line ceiling "GET /ping" "$PING")
