@@ -8,6 +8,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
+import io.devshare.common.jobs.Batches;
+
 /**
  * Closes remote sessions whose time is up (reason EXPIRED, with their events). It runs right after start-up too,
  * so sessions that ran out while the service was down are caught up.
@@ -31,16 +33,10 @@ public class SessionExpiry {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> run() {
-        return expireAll()
-                .onFailure()
-                .invoke(e -> LOG.warnf("session expiry failed, will retry: %s", e.toString()))
-                .onFailure()
-                .recoverWithNull()
-                .replaceWithVoid();
+        return Batches.retryNextTime(expireAll(), LOG, "session expiry");
     }
 
     public Uni<Integer> expireAll() {
-        return sessions.expireDue(BATCH)
-                .chain(n -> n < BATCH ? Uni.createFrom().item(n) : expireAll().map(more -> n + more));
+        return Batches.drain(BATCH, sessions::expireDue);
     }
 }

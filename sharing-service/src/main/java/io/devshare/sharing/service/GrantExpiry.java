@@ -8,6 +8,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
+import io.devshare.common.jobs.Batches;
+
 /**
  * Ends grants whose rental period is over (events → mail and unassignment elsewhere). It runs right after
  * start-up too, so periods that ended while the service was down are caught up.
@@ -31,16 +33,10 @@ public class GrantExpiry {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> run() {
-        return expireAll()
-                .onFailure()
-                .invoke(e -> LOG.warnf("grant expiry failed, will retry: %s", e.toString()))
-                .onFailure()
-                .recoverWithNull()
-                .replaceWithVoid();
+        return Batches.retryNextTime(expireAll(), LOG, "grant expiry");
     }
 
     public Uni<Integer> expireAll() {
-        return grants.expireDue(BATCH)
-                .chain(n -> n < BATCH ? Uni.createFrom().item(n) : expireAll().map(more -> n + more));
+        return Batches.drain(BATCH, grants::expireDue);
     }
 }
