@@ -203,6 +203,88 @@ class PartnershipMailTest {
     }
 
     @Test
+    void anInvitationIsWordedInTheInvitedOrganizationsLanguageForItsAdminsAndForNamedAddresses() {
+        TestOrg acme = TestOrgs.create("acme", "Acme Construction");
+        TestOrg rentco = TestOrgs.create("rentco", "RentCo Equipment Rental");
+        ShareMailTest.putSettings(rentco, Map.of("language", "de", "contacts", List.of()));
+        ObjectNode event = invitation("invitation.created", acme, rentco);
+        data(event).remove("notifyEmails");
+        data(event).put("message", "Wir brauchen <b>Bagger</b> & Kräne.");
+        publish(event);
+
+        ReceivedMail mail = Mailbox.await(rentco.adminEmail(), 1, MAIL_TIMEOUT).get(0);
+        assertThat(mail.to()).containsExactly(rentco.adminEmail());
+        assertThat(mail.subject())
+                .isEqualTo(acme.name() + " lädt " + rentco.name() + " ein, auf Devshare Partner zu werden");
+        String link = BASE + "/partners/invitations/"
+                + data(event).get("invitationId").asText();
+        assertThat(mail.html())
+                .contains("<html lang=\"de\">")
+                .contains("<strong>" + acme.name() + "</strong> (" + acme.alias() + ") lädt <strong>" + rentco.name()
+                        + "</strong> ein, auf Devshare Partner zu werden.")
+                .contains("Die Nachricht dazu:")
+                .contains("Wir brauchen &lt;b&gt;Bagger&lt;/b&gt; &amp; Kräne.")
+                .contains("<a href=\"" + link + "\">Einladung ansehen</a>")
+                .doesNotContain("<b>")
+                .doesNotContain("invites")
+                .doesNotContain("You receive");
+        assertThat(mail.text())
+                .contains("Als Partner kann jede der beiden Organisationen der anderen jederzeit und ohne weitere"
+                        + " Zustimmung Geräte freigeben.")
+                .contains("Ein Admin von " + rentco.name()
+                        + " kann die Einladung auf der Partnerseite annehmen oder ablehnen:")
+                .contains(link)
+                .contains("Sie erhalten diese E-Mail als Admin von " + rentco.name() + ".")
+                .doesNotContain("accept or decline");
+
+        // Addresses the inviter named get the invited organization's language too.
+        String named = "disponent-" + UUID.randomUUID().toString().substring(0, 8) + "@elsewhere.example";
+        ObjectNode toNamed = invitation("invitation.created", acme, rentco);
+        notifyEmails(toNamed, List.of(named));
+        publish(toNamed);
+        ReceivedMail namedMail = Mailbox.await(named, 1, MAIL_TIMEOUT).get(0);
+        assertThat(namedMail.subject()).isEqualTo(mail.subject());
+        assertThat(namedMail.text())
+                .contains("Sie erhalten diese E-Mail, weil " + acme.name() + " Ihre Adresse bei der Einladung von "
+                        + rentco.name() + " angegeben hat.");
+        assertThat(deliveries(id(toNamed))).containsOnlyKeys(named);
+    }
+
+    @Test
+    void eachPartnerGetsThePartnershipEndedMailInItsOwnLanguage() {
+        TestOrg acme = TestOrgs.create("acme", "Acme Construction");
+        TestOrg rentco = TestOrgs.create("rentco", "RentCo Equipment Rental");
+        ShareMailTest.putSettings(rentco, Map.of("language", "de", "contacts", List.of()));
+        ObjectNode event = partnership("partnership.ended", acme, rentco);
+        org(data(event), "endedByOrg", acme);
+        publish(event);
+
+        ReceivedMail german =
+                Mailbox.await(rentco.adminEmail(), 1, MAIL_TIMEOUT).get(0);
+        assertThat(german.subject())
+                .isEqualTo(acme.name() + " hat die Partnerschaft zwischen " + rentco.name() + " und " + acme.name()
+                        + " auf Devshare beendet");
+        assertThat(german.html())
+                .contains("<html lang=\"de\">")
+                .contains("<strong>" + acme.name() + "</strong> hat die Partnerschaft zwischen <strong>" + rentco.name()
+                        + "</strong> und <strong>" + acme.name() + "</strong> auf Devshare beendet.")
+                .contains("Alle Gerätefreigaben zwischen den beiden Organisationen wurden widerrufen")
+                .contains("<a href=\"" + BASE + "/partners\">Ihre Partner öffnen</a>");
+        assertThat(german.text())
+                .contains("Prüfen Sie die Arbeit, die von diesen Geräten abhing.")
+                .contains(BASE + "/partners")
+                .contains("Sie erhalten diese E-Mail als Admin von " + rentco.name() + ".")
+                .doesNotContain("ended the partnership");
+
+        ReceivedMail english = Mailbox.await(acme.adminEmail(), 1, MAIL_TIMEOUT).get(0);
+        assertThat(english.subject())
+                .isEqualTo(acme.name() + " ended the partnership between " + acme.name() + " and " + rentco.name()
+                        + " on Devshare");
+        assertThat(english.html()).contains("<html lang=\"en\">").doesNotContain("Partnerschaft");
+        assertThat(english.text()).contains("You receive this email as an admin of " + acme.name());
+    }
+
+    @Test
     void adminsThroughAGroupAreMailedWhileDisabledAdminsAndPlainMembersAreNot() {
         TestOrg acme = TestOrgs.create("acme", "Acme Construction");
         TestOrg rentco = TestOrgs.create("rentco", "RentCo Equipment Rental");

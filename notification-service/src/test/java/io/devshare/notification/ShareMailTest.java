@@ -166,6 +166,40 @@ class ShareMailTest {
     }
 
     @Test
+    void sharingMailsAreWordedInEachRecipientOrganizationsLanguage() {
+        TestOrg rentco = TestOrgs.create("rentco", "RentCo Equipment Rental");
+        TestOrg acme = TestOrgs.create("acme", "Acme Construction");
+        putSettings(acme, Map.of("language", "de", "contacts", List.of()));
+        UUID excavator = UUID.randomUUID();
+        named(rentco, excavator, "Bagger 12");
+        ObjectNode granted = shareGranted(rentco, acme, List.of(excavator), now().plusDays(20));
+        publishShare(kafka, granted);
+
+        ReceivedMail mail = Mailbox.await(acme.adminEmail(), 1, MAIL_TIMEOUT).get(0);
+        assertThat(mail.subject())
+                .isEqualTo(rentco.name() + " hat 1 Gerät mit " + acme.name() + " auf Devshare geteilt");
+        assertThat(mail.html())
+                .contains("<html lang=\"de\">")
+                .contains("Rolle: operator")
+                .contains("<p>Geräte:</p>", "<li>Bagger 12</li>")
+                .contains("<a href=\"" + BASE + "/sharing/incoming\">Die mit " + acme.name()
+                        + " geteilten Geräte öffnen</a>")
+                .contains("Sie erhalten diese E-Mail als Admin von " + acme.name() + ".");
+        assertThat(mail.text()).contains("Ab ", "Bis ").doesNotContain("Role", "Until", "shared");
+
+        // The revoke reaches both: the owner in English (no settings), the grantee in German.
+        ObjectNode revoked = shareRevoked(granted, 0, "MANUAL");
+        publishShare(kafka, revoked);
+        ReceivedMail german = Mailbox.await(acme.adminEmail(), 2, MAIL_TIMEOUT).get(1);
+        assertThat(german.subject())
+                .isEqualTo(rentco.name() + " hat " + acme.name() + " den Zugriff auf 1 Gerät entzogen");
+        assertThat(german.text()).contains("Die Freigaben von " + acme.name() + " ansehen");
+        ReceivedMail english =
+                Mailbox.await(rentco.adminEmail(), 1, MAIL_TIMEOUT).get(0);
+        assertThat(english.subject()).isEqualTo(rentco.name() + " revoked the share of 1 device with " + acme.name());
+    }
+
+    @Test
     void contactsThatWantAKindGetItInsteadOfTheAdminsAndOtherOrganizationsContactsNever() {
         TestOrg rentco = TestOrgs.create("rentco", "RentCo Equipment Rental");
         TestOrg acme = TestOrgs.create("acme", "Acme Construction");

@@ -4,10 +4,11 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The wording of the sharing and project mails, English by default. Another language adds
+ * The wording of every mail (partnership, sharing and project), English by default. Another language adds
  * {@code src/main/resources/messages/mail_<tag>.properties} (same keys, checked at build time) and its tag to
  * {@link NotificationSettingsService#LANGUAGES}; an organization picks it in its notification settings. Messages are
- * plain text: the HTML templates escape them with everything they contain.
+ * plain text: the HTML templates escape them with everything they contain (the organization names that a
+ * partnership mail sets in bold are escaped on their own, see {@link MailText#strong}).
  */
 @MessageBundle(value = "mail", locale = "en")
 public interface MailMessages {
@@ -95,4 +96,86 @@ public interface MailMessages {
 
     @Message("Open the project and publish the design again")
     String transferFailedAction();
+
+    // partnership mails
+    @Message("One of the partners")
+    String somePartner();
+
+    @Message("An organization")
+    String anOrganization();
+
+    @Message("Open your partners")
+    String partnersAction();
+
+    @Message("Review the invitation")
+    String invitationAction();
+
+    @Message("You receive this email as a notification contact of {inviter}, which sent the invitation.")
+    String footerInviterContact(String inviter);
+
+    @Message("You receive this email as an admin of {inviter}, which sent the invitation.")
+    String footerInviterAdmin(String inviter);
+
+    // invitation.created (to the invitee, or the addresses the inviter named)
+    @Message("{inviter} invites {invitee} to become partners on Devshare")
+    String invitationSubject(String inviter, String invitee);
+
+    @Message("{inviter} ({alias}) invites {invitee} to become partners on Devshare.")
+    String invitationIntro(String inviter, String alias, String invitee);
+
+    @Message(
+            "Once partners, either organization can share devices with the other at any time, without further approval.")
+    String invitationPartners();
+
+    @Message("Their message:")
+    String invitationMessage();
+
+    @Message("An admin of {invitee} can accept or decline the invitation on the partners page:")
+    String invitationNext(String invitee);
+
+    @Message("You receive this email because {inviter} named your address when inviting {invitee}.")
+    String footerNamed(String inviter, String invitee);
+
+    // invitation.accepted (to the inviter)
+    @Message("{invitee} accepted the invitation from {inviter}: you are now partners")
+    String acceptedSubject(String inviter, String invitee);
+
+    @Message("{invitee} accepted your invitation; you are now partners and can share devices.")
+    String acceptedIntro(String invitee);
+
+    @Message(
+            "{inviter} and {invitee} are partners on Devshare: either organization can share devices with the other at any time, without further approval, and take a share back whenever it wants.")
+    String acceptedPartners(String inviter, String invitee);
+
+    @Message("Next, share devices with {invitee} from the partners page:")
+    String acceptedNext(String invitee);
+
+    // invitation.declined (to the inviter)
+    @Message("{invitee} declined the partnership invitation from {inviter}")
+    String declinedSubject(String inviter, String invitee);
+
+    @Message("{invitee} declined your invitation to become partners on Devshare.")
+    String declinedIntro(String invitee);
+
+    @Message("Their reason:")
+    String declinedReason();
+
+    @Message(
+            "{inviter} and {invitee} are not partners: no devices can be shared between them. You can review the invitation on the partners page and, if the situation changes, invite {invitee} again:")
+    String declinedNext(String inviter, String invitee);
+
+    // partnership.ended (to both; org is the recipient's organization, partner the other one)
+    @Message("{endedBy} ended the partnership between {org} and {partner} on Devshare")
+    String endedSubject(String endedBy, String org, String partner);
+
+    @Message("{endedBy} ended the partnership between {org} and {partner} on Devshare.")
+    String endedIntro(String endedBy, String org, String partner);
+
+    @Message(
+            "Every device share between the two organizations was revoked: neither can use the other's devices any more.")
+    String endedShares();
+
+    @Message(
+            "Check the work that relied on those devices. To work together again, an admin of either organization can send a new partnership invitation from the partners page:")
+    String endedNext();
 }

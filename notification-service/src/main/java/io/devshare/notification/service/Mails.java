@@ -3,11 +3,13 @@ package io.devshare.notification.service;
 import java.util.List;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * Type-safe email templates ({@code src/main/resources/templates/Mails/}). HTML variants escape every value;
- * subjects are built in code and stripped of line breaks.
+ * Type-safe email templates ({@code src/main/resources/templates/Mails/}): one layout per family of mails, each in
+ * HTML and plain text. HTML variants escape every value (but a {@link RawString}, escaped before); subjects are built
+ * in code and stripped of line breaks.
  */
 @CheckedTemplate(basePath = "Mails")
 public final class Mails {
@@ -15,45 +17,35 @@ public final class Mails {
     private Mails() {}
 
     /**
-     * {@code namedByInviter}: the recipient is an address the inviter named; else {@code asContact}: a notification
-     * contact of the invitee, else one of its admins. The same {@code asContact} in the other partnership mails.
+     * Every partnership mail (invitation, accepted, declined, ended): its sentences come from {@link MailMessages} in
+     * the recipient organization's language ({@code lang}). {@code intro} is the opening sentence with the
+     * organizations' names in bold, already escaped ({@link MailText#strong}); {@code paragraphs} follow it, then
+     * the optional {@code quote} (the inviter's message, the invitee's reason) under {@code quoteHeading}, then
+     * {@code next}, the sentence that leads to the link.
      */
-    public static native TemplateInstance invitationHtml(
-            String inviterName,
-            String inviterAlias,
-            String inviteeName,
-            String message,
+    public static native TemplateInstance partnershipHtml(
+            String lang,
+            String title,
+            RawString intro,
+            List<String> paragraphs,
+            String quoteHeading,
+            String quote,
+            String next,
+            String action,
             String link,
-            boolean namedByInviter,
-            boolean asContact);
+            String footer);
 
-    public static native TemplateInstance invitationText(
-            String inviterName,
-            String inviterAlias,
-            String inviteeName,
-            String message,
+    public static native TemplateInstance partnershipText(
+            String lang,
+            String title,
+            String intro,
+            List<String> paragraphs,
+            String quoteHeading,
+            String quote,
+            String next,
+            String action,
             String link,
-            boolean namedByInviter,
-            boolean asContact);
-
-    public static native TemplateInstance invitationAcceptedHtml(
-            String inviterName, String inviteeName, String link, boolean asContact);
-
-    public static native TemplateInstance invitationAcceptedText(
-            String inviterName, String inviteeName, String link, boolean asContact);
-
-    public static native TemplateInstance invitationDeclinedHtml(
-            String inviterName, String inviteeName, String reason, String link, boolean asContact);
-
-    public static native TemplateInstance invitationDeclinedText(
-            String inviterName, String inviteeName, String reason, String link, boolean asContact);
-
-    /** {@code orgName}: the recipient's organization; {@code partnerName}: the other one. */
-    public static native TemplateInstance partnershipEndedHtml(
-            String endedByName, String orgName, String partnerName, String link, boolean asContact);
-
-    public static native TemplateInstance partnershipEndedText(
-            String endedByName, String orgName, String partnerName, String link, boolean asContact);
+            String footer);
 
     /**
      * Every sharing mail (shared, revoked, expired, left, ending): its sentences come from {@link MailMessages} in

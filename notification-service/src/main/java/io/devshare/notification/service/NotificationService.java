@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,9 +23,10 @@ import io.devshare.notification.service.DeliveryRecorder.Draft;
 
 /**
  * Decides who is told what about partnerships: finds the recipients (addresses the inviter named, else the
- * organization's contacts for that kind of mail, else its admins from Keycloak), renders the emails and records one
- * delivery per recipient, in the transaction that marks the event processed. Nobody outside the event's
- * organizations is mailed unless the inviter named the address.
+ * organization's contacts for that kind of mail, else its admins from Keycloak), renders the emails in the recipient
+ * organization's language (its notification settings) and records one delivery per recipient, in the transaction
+ * that marks the event processed. Nobody outside the event's organizations is mailed unless the inviter named the
+ * address.
  */
 @ApplicationScoped
 public class NotificationService {
@@ -48,107 +50,122 @@ public class NotificationService {
         this.consoleBaseUrl = consoleBaseUrl.replaceAll("/+$", "");
     }
 
+    /** One partnership mail's wording in one language, laid out by {@link Mails#partnershipHtml}. */
+    private record Wording(
+            String subject,
+            MailText.Sentence intro,
+            List<String> paragraphs,
+            String quoteHeading,
+            String quote,
+            String next,
+            String action,
+            String link,
+            String footer) {}
+
     /**
      * Invitation: one mail to each address the inviter named; when it named none (valid), to the invited
-     * organization's contacts for invitations, else its admins.
+     * organization's contacts for invitations, else its admins. Either way in the invited organization's language.
      */
     public Uni<Void> invitationCreated(String eventId, OffsetDateTime eventTime, InvitationCreatedEvent event) {
-        String inviterName = nameOf(event.inviter());
-        String inviteeName = nameOf(event.invitee());
-        String inviterAlias = event.inviter() == null ? "" : event.inviter().alias();
+        String inviterAlias = event.inviter() == null || event.inviter().alias() == null
+                ? ""
+                : event.inviter().alias();
+        String message = event.message() == null || event.message().isBlank() ? null : event.message();
         String link = consoleBaseUrl + "/partners/invitations/" + event.invitationId();
-        String subject = subject(inviterName + " invites " + inviteeName + " to become partners on Devshare");
         Set<String> named = recipients(event.notifyEmailsOrEmpty());
         boolean namedByInviter = !named.isEmpty();
         Uni<Recipients.Audience> to = namedByInviter
-                ? Uni.createFrom().item(new Recipients.Audience(event.invitee(), named, null, false))
+                ? recipients.named(event.invitee(), named)
                 : recipients.of(event.invitee(), MailKind.INVITATION_CREATED, eventId);
-        return to.chain(audience -> {
-            String html = Mails.invitationHtml(
-                            inviterName,
-                            inviterAlias,
-                            inviteeName,
-                            event.message(),
+        return to.chain(audience -> recorder.record(
+                eventId,
+                MailKind.INVITATION_CREATED.key(),
+                eventTime,
+                orgs(event.inviter(), event.invitee()),
+                drafts(audience, m -> {
+                    String inviter = name(m, event.inviter());
+                    String invitee = name(m, event.invitee());
+                    String footer = namedByInviter
+                            ? m.footerNamed(inviter, invitee)
+                            : audience.contacts() ? m.footerContact(invitee) : m.footerAdmin(invitee);
+                    return new Wording(
+                            m.invitationSubject(inviter, invitee),
+                            MailText.strong(b -> m.invitationIntro(b[0], inviterAlias, b[1]), inviter, invitee),
+                            List.of(m.invitationPartners()),
+                            m.invitationMessage(),
+                            message,
+                            m.invitationNext(invitee),
+                            m.invitationAction(),
                             link,
-                            namedByInviter,
-                            audience.contacts())
-                    .render();
-            String text = Mails.invitationText(
-                            inviterName,
-                            inviterAlias,
-                            inviteeName,
-                            event.message(),
-                            link,
-                            namedByInviter,
-                            audience.contacts())
-                    .render();
-            return recorder.record(
-                    eventId,
-                    MailKind.INVITATION_CREATED.key(),
-                    eventTime,
-                    orgs(event.inviter(), event.invitee()),
-                    DeliveryRecorder.drafts(audience.emails(), subject, html, text),
-                    () -> inboxView.invitationPending(event));
-        });
+                            footer);
+                }),
+                () -> inboxView.invitationPending(event)));
     }
 
     /** Accepted: the inviter learns they are now partners. */
     public Uni<Void> invitationAccepted(String eventId, OffsetDateTime eventTime, InvitationAcceptedEvent event) {
-        String inviterName = nameOf(event.inviter());
-        String inviteeName = nameOf(event.invitee());
         String link = consoleBaseUrl + "/partners";
-        String subject =
-                subject(inviteeName + " accepted the invitation from " + inviterName + ": you are now partners");
         return recipients
                 .of(event.inviter(), MailKind.INVITATION_ACCEPTED, eventId)
-                .chain(audience -> {
-                    String html = Mails.invitationAcceptedHtml(inviterName, inviteeName, link, audience.contacts())
-                            .render();
-                    String text = Mails.invitationAcceptedText(inviterName, inviteeName, link, audience.contacts())
-                            .render();
-                    return recorder.record(
-                            eventId,
-                            MailKind.INVITATION_ACCEPTED.key(),
-                            eventTime,
-                            orgs(event.inviter(), event.invitee()),
-                            DeliveryRecorder.drafts(audience.emails(), subject, html, text),
-                            () -> inboxView.invitationClosed(event.invitationId()));
-                });
+                .chain(audience -> recorder.record(
+                        eventId,
+                        MailKind.INVITATION_ACCEPTED.key(),
+                        eventTime,
+                        orgs(event.inviter(), event.invitee()),
+                        drafts(audience, m -> {
+                            String inviter = name(m, event.inviter());
+                            String invitee = name(m, event.invitee());
+                            return new Wording(
+                                    m.acceptedSubject(inviter, invitee),
+                                    MailText.strong(b -> m.acceptedIntro(b[0]), invitee),
+                                    List.of(m.acceptedPartners(inviter, invitee)),
+                                    null,
+                                    null,
+                                    m.acceptedNext(invitee),
+                                    m.partnersAction(),
+                                    link,
+                                    inviterFooter(m, audience, inviter));
+                        }),
+                        () -> inboxView.invitationClosed(event.invitationId())));
     }
 
     /** Declined: the inviter learns it, with the invitee's reason if it gave one. */
     public Uni<Void> invitationDeclined(String eventId, OffsetDateTime eventTime, InvitationDeclinedEvent event) {
-        String inviterName = nameOf(event.inviter());
-        String inviteeName = nameOf(event.invitee());
         String reason = event.reason() == null || event.reason().isBlank()
                 ? null
                 : event.reason().strip();
         String link = consoleBaseUrl + "/partners/invitations/" + event.invitationId();
-        String subject = subject(inviteeName + " declined the partnership invitation from " + inviterName);
         return recipients
                 .of(event.inviter(), MailKind.INVITATION_DECLINED, eventId)
-                .chain(audience -> {
-                    String html = Mails.invitationDeclinedHtml(
-                                    inviterName, inviteeName, reason, link, audience.contacts())
-                            .render();
-                    String text = Mails.invitationDeclinedText(
-                                    inviterName, inviteeName, reason, link, audience.contacts())
-                            .render();
-                    return recorder.record(
-                            eventId,
-                            MailKind.INVITATION_DECLINED.key(),
-                            eventTime,
-                            orgs(event.inviter(), event.invitee()),
-                            DeliveryRecorder.drafts(audience.emails(), subject, html, text),
-                            () -> inboxView.invitationClosed(event.invitationId()));
-                });
+                .chain(audience -> recorder.record(
+                        eventId,
+                        MailKind.INVITATION_DECLINED.key(),
+                        eventTime,
+                        orgs(event.inviter(), event.invitee()),
+                        drafts(audience, m -> {
+                            String inviter = name(m, event.inviter());
+                            String invitee = name(m, event.invitee());
+                            return new Wording(
+                                    m.declinedSubject(inviter, invitee),
+                                    MailText.strong(b -> m.declinedIntro(b[0]), invitee),
+                                    List.of(),
+                                    m.declinedReason(),
+                                    reason,
+                                    m.declinedNext(inviter, invitee),
+                                    m.invitationAction(),
+                                    link,
+                                    inviterFooter(m, audience, inviter));
+                        }),
+                        () -> inboxView.invitationClosed(event.invitationId())));
     }
 
-    /** Ended: both partners learn who ended it and that every share between them was revoked. */
+    /**
+     * Ended: both partners learn who ended it and that every share between them was revoked, each in its own
+     * language.
+     */
     public Uni<Void> partnershipEnded(String eventId, OffsetDateTime eventTime, PartnershipEndedEvent event) {
         OrgRef first = event.orgs().get(0);
         OrgRef second = event.orgs().get(1);
-        String endedByName = event.endedByOrg() == null ? "One of the partners" : nameOf(event.endedByOrg());
         String link = consoleBaseUrl + "/partners";
         return recipients
                 .of(first, MailKind.PARTNERSHIP_ENDED, eventId)
@@ -156,8 +173,8 @@ public class NotificationService {
                         .of(second, MailKind.PARTNERSHIP_ENDED, eventId)
                         .chain(secondAudience -> {
                             List<Draft> drafts = new ArrayList<>();
-                            drafts.addAll(ended(firstAudience, endedByName, first, second, link));
-                            drafts.addAll(ended(secondAudience, endedByName, second, first, link));
+                            drafts.addAll(ended(firstAudience, event.endedByOrg(), first, second, link));
+                            drafts.addAll(ended(secondAudience, event.endedByOrg(), second, first, link));
                             return recorder.record(
                                     eventId,
                                     MailKind.PARTNERSHIP_ENDED.key(),
@@ -185,17 +202,64 @@ public class NotificationService {
                 eventId, "ignored", null, List.of(), List.of(), () -> inboxView.invitationClosed(invitationId));
     }
 
-    private List<Draft> ended(
-            Recipients.Audience audience, String endedByName, OrgRef org, OrgRef partner, String link) {
-        String orgName = nameOf(org);
-        String partnerName = nameOf(partner);
-        String subject = subject(
-                endedByName + " ended the partnership between " + orgName + " and " + partnerName + " on Devshare");
-        String html = Mails.partnershipEndedHtml(endedByName, orgName, partnerName, link, audience.contacts())
+    /** The mail to one partner: {@code org} is the recipient's organization, {@code partner} the other one. */
+    private static List<Draft> ended(
+            Recipients.Audience audience, OrgRef endedBy, OrgRef org, OrgRef partner, String link) {
+        return drafts(audience, m -> {
+            String endedByName = endedBy == null ? m.somePartner() : name(m, endedBy);
+            String orgName = name(m, org);
+            String partnerName = name(m, partner);
+            return new Wording(
+                    m.endedSubject(endedByName, orgName, partnerName),
+                    MailText.strong(b -> m.endedIntro(b[0], b[1], b[2]), endedByName, orgName, partnerName),
+                    List.of(m.endedShares()),
+                    null,
+                    null,
+                    m.endedNext(),
+                    m.partnersAction(),
+                    link,
+                    audience.contacts() ? m.footerContact(orgName) : m.footerAdmin(orgName));
+        });
+    }
+
+    /** One mail per address of the audience, worded in its organization's language. */
+    private static List<Draft> drafts(Recipients.Audience audience, Function<MailMessages, Wording> words) {
+        if (audience.emails().isEmpty()) {
+            return List.of();
+        }
+        MailMessages m = MailText.messages(audience.locale());
+        String lang = MailText.lang(audience.locale());
+        Wording w = words.apply(m);
+        String subject = subject(w.subject());
+        String html = Mails.partnershipHtml(
+                        lang,
+                        subject,
+                        w.intro().html(),
+                        w.paragraphs(),
+                        w.quoteHeading(),
+                        w.quote(),
+                        w.next(),
+                        w.action(),
+                        w.link(),
+                        w.footer())
                 .render();
-        String text = Mails.partnershipEndedText(endedByName, orgName, partnerName, link, audience.contacts())
+        String text = Mails.partnershipText(
+                        lang,
+                        subject,
+                        w.intro().text(),
+                        w.paragraphs(),
+                        w.quoteHeading(),
+                        w.quote(),
+                        w.next(),
+                        w.action(),
+                        w.link(),
+                        w.footer())
                 .render();
         return DeliveryRecorder.drafts(audience.emails(), subject, html, text);
+    }
+
+    private static String inviterFooter(MailMessages m, Recipients.Audience audience, String inviter) {
+        return audience.contacts() ? m.footerInviterContact(inviter) : m.footerInviterAdmin(inviter);
     }
 
     /** The organizations a mail concerns (both of the event), without the missing ones. */
@@ -220,7 +284,13 @@ public class NotificationService {
         return s.length() > 200 ? s.substring(0, 200) : s;
     }
 
-    private static String nameOf(OrgRef org) {
-        return org == null ? "An organization" : org.displayName();
+    /** The organization's display name (else its alias), or a neutral phrase in the mail's language. */
+    private static String name(MailMessages m, OrgRef org) {
+        if (org == null
+                || (org.name() == null || org.name().isBlank())
+                        && (org.alias() == null || org.alias().isBlank())) {
+            return m.anOrganization();
+        }
+        return org.displayName();
     }
 }

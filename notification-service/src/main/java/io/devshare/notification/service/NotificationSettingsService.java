@@ -39,8 +39,11 @@ import io.devshare.notification.rest.NotificationSettingsResponse;
 public class NotificationSettingsService {
 
     public static final int MAX_CONTACTS = 50;
-    /** Languages a template set exists for; a new language adds its message bundle file and its tag here. */
-    public static final List<String> LANGUAGES = List.of("en");
+    /**
+     * Languages every mail is worded in: English (the bundle's defaults) and each
+     * {@code messages/mail_<tag>.properties}; a new language adds its message bundle file and its tag here.
+     */
+    public static final List<String> LANGUAGES = List.of("en", "de");
 
     private static final TypeReference<List<NotificationSettingsRequest.Contact>> CONTACTS = new TypeReference<>() {};
 

@@ -65,6 +65,15 @@ public class Recipients {
         });
     }
 
+    /**
+     * Addresses the inviter named on an invitation: mailed as they are (neither contacts nor admins), in the invited
+     * organization's language.
+     */
+    public Uni<Audience> named(OrgRef invitee, Set<String> emails) {
+        return settings.of(invitee == null ? null : invitee.alias())
+                .map(s -> new Audience(invitee, emails, s.locale(), false));
+    }
+
     /** Valid, distinct (case-insensitive) addresses; anything that could inject a header is dropped. */
     static Set<String> valid(List<String> addresses) {
         Set<String> out = new LinkedHashSet<>();

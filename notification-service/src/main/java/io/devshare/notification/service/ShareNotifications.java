@@ -15,8 +15,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.qute.i18n.Localized;
-import io.quarkus.qute.i18n.MessageBundles;
 import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.db.DbClock;
@@ -349,13 +347,10 @@ public class ShareNotifications {
     }
 
     private static MailMessages messages(Locale locale) {
-        String lang = lang(locale);
-        return "en".equals(lang)
-                ? MessageBundles.get(MailMessages.class)
-                : MessageBundles.get(MailMessages.class, Localized.Literal.of(lang));
+        return MailText.messages(locale);
     }
 
     private static String lang(Locale locale) {
-        return locale == null ? "en" : locale.getLanguage();
+        return MailText.lang(locale);
     }
 }

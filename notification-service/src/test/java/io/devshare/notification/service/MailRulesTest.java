@@ -32,6 +32,19 @@ class MailRulesTest {
     }
 
     @Test
+    void boldNamesAndTheirSentenceAreEscapedInHtmlAndPlainInText() {
+        MailText.Sentence s = MailText.strong(
+                b -> b[0] + " & " + b[1] + " <met> (" + "<i>alias\uE000</i>" + ")", "A <b>&</b> B", "C's");
+        assertThat(s.text()).isEqualTo("A <b>&</b> B & C's <met> (<i>alias\uE000</i>)");
+        assertThat(s.html().getValue())
+                .isEqualTo("<strong>A &lt;b&gt;&amp;&lt;/b&gt; B</strong> &amp; <strong>C&#39;s</strong> &lt;met&gt;"
+                        + " (&lt;i&gt;alias&lt;/i&gt;)");
+        // A marker character inside a bold value cannot open another one.
+        assertThat(MailText.strong(b -> "by " + b[0], "x\uE000y").html().getValue())
+                .isEqualTo("by <strong>xy</strong>");
+    }
+
+    @Test
     void backoffDoublesAndIsCapped() {
         assertThat(List.of(1, 2, 3, 4).stream().map(MailDispatcher::backoff))
                 .containsExactly(
