@@ -1,4 +1,4 @@
-package io.devshare.sharing.rest;
+package io.devshare.common.auth;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package io.devshare.sharing.rest;
+package io.devshare.common.auth;
 
 import java.time.Duration;
 import java.util.Map;
@@ -22,9 +22,10 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Bearer tokens this replica has fully verified (signature, issuer, audience, expiry — by Quarkus OIDC), each with
- * the identity built from it, remembered until the token expires and at most {@code max-age}. A service calls the
- * access authority with one client-credentials token for minutes, so verifying it once instead of on every call
- * removes most of a call's cost (see README, Performance).
+ * the identity built from it, remembered until the token expires and at most {@code max-age}. Verifying a token
+ * (signature, parsing, claims, roles) was most of the cost of a cheap request in every service, and callers reuse
+ * their tokens — a service its client-credentials token for minutes, a console session its access token — so
+ * verifying each once per replica instead of on every request removes it (sharing-service/README.md, Performance).
  *
  * <p>Only a token that passed verification is remembered, keyed by its exact text; a token that fails is verified
  * again on every request (and refused). Every hit checks the expiry again. {@code max-age} bounds how long a
@@ -101,7 +102,7 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
     }
 
     /** The identity of a token verified before and not expired since, or null (then it is verified in full). */
-    SecurityIdentity known(String token) {
+    public SecurityIdentity known(String token) {
         if (token == null) {
             return null;
         }
@@ -116,7 +117,7 @@ public class VerifiedTokens implements SecurityIdentityAugmentor {
         return e.identity();
     }
 
-    int size() {
+    public int size() {
         return entries.size();
     }
 
