@@ -4,7 +4,8 @@
 The organizations and people come with the realm (deploy/keycloak/devshare-realm.json). This adds:
   acme and rentco partners (invitation accepted), subco and acme partners (sharing code),
   a pending invitation subco -> rentco, rentco's excavator fleet (3 devices in a group) shared with acme as
-  operator, and one device of acme's own.
+  operator, one device of acme's own, and acme's project "Riverside earthworks" with rentco's Excavator 1 and
+  acme's rover working in it.
 """
 import json
 import sys
@@ -20,6 +21,7 @@ with open(sys.argv[1]) as f:  # the servers.env of the dev profile
             ENV[k] = v
 KC = ENV["DEVSHARE_KEYCLOAK_URL"] + "/realms/devshare/protocol/openid-connect/token"
 PARTNER, SHARING, DEVICE = "http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083"
+PROJECT = "http://127.0.0.1:8084"
 TOKENS = {}
 
 
@@ -125,3 +127,24 @@ for attempt in range(60):
     time.sleep(0.5)
 else:
     sys.exit(f"error: sharing the fleet: HTTP {status} {body}")
+
+# acme's project, with the rented Excavator 1 (once project-service learnt the grant) and acme's own rover.
+projects = call("GET", PROJECT + "/projects?limit=100", "acme-admin")[1]["items"]
+project = next((p["id"] for p in projects if p["name"] == "Riverside earthworks"), None)
+if project is None:
+    status, body = call("POST", PROJECT + "/projects", "acme-admin",
+                        {"name": "Riverside earthworks", "status": "active",
+                         "site": {"address": "Riverside Road 12, Springfield"}})
+    expect("acme created the project Riverside earthworks", status)
+    project = body["id"]
+rover = next(d["id"] for d in call("GET", DEVICE + "/devices?ownership=owned&limit=100", "acme-admin")[1]["items"]
+             if d["serialNumber"] == "AC-ROV-001")
+for name, dev in (("Excavator 1", fleet[0]), ("Acme rover 1", rover)):
+    for attempt in range(60):
+        status, body = call("POST", PROJECT + f"/projects/{project}/devices", "acme-admin", {"deviceId": dev})
+        if status == 201 or (status == 409 and body and body.get("type", "").endswith("device-booked")):
+            expect(f"{name} works in Riverside earthworks", status, tolerated=(409,))
+            break
+        time.sleep(0.5)
+    else:
+        sys.exit(f"error: assigning {name}: HTTP {status} {body}")
