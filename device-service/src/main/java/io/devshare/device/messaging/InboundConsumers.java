@@ -1,20 +1,14 @@
 package io.devshare.device.messaging;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.function.BiFunction;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.events.EventConsumer;
 import io.devshare.common.events.IncomingEvent;
-import io.devshare.common.inbox.Inbox;
 import io.devshare.device.repository.DeviceProjections;
 
 /**
@@ -37,13 +31,11 @@ public class InboundConsumers {
     static final String SESSION_CLOSED = "io.devshare.project.session.closed";
 
     private final EventConsumer consumer;
-    private final Inbox inbox;
     private final DeviceProjections projections;
 
     @Inject
-    public InboundConsumers(EventConsumer consumer, Inbox inbox, DeviceProjections projections) {
+    public InboundConsumers(EventConsumer consumer, DeviceProjections projections) {
         this.consumer = consumer;
-        this.inbox = inbox;
         this.projections = projections;
     }
 
@@ -83,13 +75,8 @@ public class InboundConsumers {
         });
     }
 
-    /** Reads the data, then applies the effect in one transaction with the inbox record, unless already done. */
-    private <T> Uni<Void> once(IncomingEvent event, Class<T> type, BiFunction<T, OffsetDateTime, Uni<?>> effect) {
-        OffsetDateTime at = event.time() != null ? event.time() : OffsetDateTime.now(ZoneOffset.UTC);
-        return consumer.data(event, type)
-                .chain(data -> Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, event.id())
-                        .chain(first -> first
-                                ? effect.apply(data, at).replaceWithVoid()
-                                : Uni.createFrom().voidItem())));
+    /** The effect of the event, once (common inbox: one transaction with the record of the event). */
+    private <T> Uni<Void> once(IncomingEvent event, Class<T> type, EventConsumer.Effect<T> effect) {
+        return consumer.once(CONSUMER, event, type, effect);
     }
 }

@@ -1,19 +1,16 @@
 package io.devshare.project.messaging;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.events.EventConsumer;
 import io.devshare.common.events.IncomingEvent;
-import io.devshare.common.inbox.Inbox;
 import io.devshare.project.repository.Projections;
 import io.devshare.project.service.AssignmentService;
 import io.devshare.project.service.DesignService;
@@ -32,7 +29,6 @@ public class InputConsumers {
     static final String SHARING = "io.devshare.sharing.";
 
     private final EventConsumer consumer;
-    private final Inbox inbox;
     private final Projections projections;
     private final AssignmentService assignments;
     private final DesignService designs;
@@ -41,13 +37,11 @@ public class InputConsumers {
     @Inject
     public InputConsumers(
             EventConsumer consumer,
-            Inbox inbox,
             Projections projections,
             AssignmentService assignments,
             DesignService designs,
             SessionService sessions) {
         this.consumer = consumer;
-        this.inbox = inbox;
         this.projections = projections;
         this.assignments = assignments;
         this.designs = designs;
@@ -147,17 +141,8 @@ public class InputConsumers {
                 at);
     }
 
-    interface Effect<T> {
-        Uni<Void> apply(T data, OffsetDateTime at);
-    }
-
-    /** Reads the data, then applies the effect in one transaction with the inbox record, unless already done. */
-    private <T> Uni<Void> once(IncomingEvent event, Class<T> type, Effect<T> effect) {
-        OffsetDateTime at = event.time() != null ? event.time() : OffsetDateTime.now(ZoneOffset.UTC);
-        return consumer.data(event, type)
-                .chain(data -> Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, event.id())
-                        .chain(first -> first
-                                ? effect.apply(data, at)
-                                : Uni.createFrom().voidItem())));
+    /** The effect of the event, once (common inbox: one transaction with the record of the event). */
+    private <T> Uni<Void> once(IncomingEvent event, Class<T> type, EventConsumer.Effect<T> effect) {
+        return consumer.once(CONSUMER, event, type, effect);
     }
 }

@@ -1,7 +1,5 @@
 package io.devshare.sharing.messaging;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,12 +7,10 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.events.EventConsumer;
 import io.devshare.common.events.IncomingEvent;
-import io.devshare.common.inbox.Inbox;
 import io.devshare.sharing.repository.Projections;
 import io.devshare.sharing.service.GrantService;
 
@@ -37,14 +33,12 @@ public class ProjectionConsumers {
     static final String GROUP_DELETED = "io.devshare.device.group.deleted";
 
     private final EventConsumer consumer;
-    private final Inbox inbox;
     private final Projections projections;
     private final GrantService grants;
 
     @Inject
-    public ProjectionConsumers(EventConsumer consumer, Inbox inbox, Projections projections, GrantService grants) {
+    public ProjectionConsumers(EventConsumer consumer, Projections projections, GrantService grants) {
         this.consumer = consumer;
-        this.inbox = inbox;
         this.projections = projections;
         this.grants = grants;
     }
@@ -107,17 +101,8 @@ public class ProjectionConsumers {
         });
     }
 
-    interface Effect<T> {
-        Uni<Void> apply(T data, OffsetDateTime at);
-    }
-
-    /** Reads the data, then applies the effect in one transaction with the inbox record, unless already done. */
-    private <T> Uni<Void> once(IncomingEvent event, Class<T> type, Effect<T> effect) {
-        OffsetDateTime at = event.time() != null ? event.time() : OffsetDateTime.now(ZoneOffset.UTC);
-        return consumer.data(event, type)
-                .chain(data -> Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, event.id())
-                        .chain(first -> first
-                                ? effect.apply(data, at)
-                                : Uni.createFrom().voidItem())));
+    /** The effect of the event, once (common inbox: one transaction with the record of the event). */
+    private <T> Uni<Void> once(IncomingEvent event, Class<T> type, EventConsumer.Effect<T> effect) {
+        return consumer.once(CONSUMER, event, type, effect);
     }
 }

@@ -1,6 +1,8 @@
 package io.devshare.common.events;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,9 +10,12 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.devshare.common.inbox.Inbox;
 
 /**
  * How every service consumes a topic of CloudEvents: a record that is not a readable event fails at once (the
@@ -24,10 +29,17 @@ public class EventConsumer {
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
     private final ObjectMapper mapper;
+    private final Inbox inbox;
 
     @Inject
-    public EventConsumer(ObjectMapper mapper) {
+    public EventConsumer(ObjectMapper mapper, Inbox inbox) {
         this.mapper = mapper;
+        this.inbox = inbox;
+    }
+
+    /** What a consumer does with one event's data; {@code at} is the event's time. */
+    public interface Effect<T> {
+        Uni<?> apply(T data, OffsetDateTime at);
     }
 
     public Uni<Void> consume(String topic, String record, Function<IncomingEvent, Uni<Void>> handler) {
@@ -46,6 +58,20 @@ public class EventConsumer {
                 .retry()
                 .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
                 .indefinitely();
+    }
+
+    /**
+     * Reads the event's data into the consumer's own tolerant record, then applies the effect in one transaction with
+     * the inbox record of the event, unless {@code consumerName} processed that event before (a redelivery changes
+     * nothing). The effect gets the event's time, or now when the event has none.
+     */
+    public <T> Uni<Void> once(String consumerName, IncomingEvent event, Class<T> type, Effect<T> effect) {
+        OffsetDateTime at = event.time() != null ? event.time() : OffsetDateTime.now(ZoneOffset.UTC);
+        return data(event, type)
+                .chain(data -> Panache.withTransaction(() -> inbox.firstDelivery(consumerName, event.id())
+                        .chain(first -> first
+                                ? effect.apply(data, at).replaceWithVoid()
+                                : Uni.createFrom().voidItem())));
     }
 
     /** The event's data read into the consumer's own tolerant record; unreadable data is a malformed event. */
