@@ -19,6 +19,12 @@ PORT=${BENCH_PORT:-18083}
 DURATION=${BENCH_DURATION:-20s}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 LIMIT=${BENCH_LIMIT:-50}
+# Sized for this 2-core machine, where PostgreSQL and wrk share the cores with the service: a few connections and one
+# event loop per core (16 connections' worth of PostgreSQL backends competing for 2 cores doubled the p95). Printed
+# with the figures; override with BENCH_POOL / BENCH_EVENT_LOOPS / BENCH_JAVA_OPTS.
+POOL=${BENCH_POOL:-4}
+EVENT_LOOPS=${BENCH_EVENT_LOOPS:-$(nproc)}
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx96m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k}
 mkdir -p "$OUT"
 
 if ! command -v wrk >/dev/null; then
@@ -67,12 +73,13 @@ QUARKUS_HTTP_PORT=$PORT \
 QUARKUS_DATASOURCE_USERNAME=device QUARKUS_DATASOURCE_PASSWORD=device \
 QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:$DEVSHARE_PG_PORT/device_bench" \
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$DEVSHARE_PG_PORT/device_bench" \
+QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE=$POOL QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE=$EVENT_LOOPS MALLOC_ARENA_MAX=2 \
 KAFKA_BOOTSTRAP_SERVERS="$DEVSHARE_KAFKA_BOOTSTRAP" \
 QUARKUS_OIDC_AUTH_SERVER_URL="$DEVSHARE_KEYCLOAK_URL/realms/devshare" \
 DEVSHARE_SERVICES_CLIENT_SECRET=devshare-services-local-secret \
 MP_MESSAGING_INCOMING_SHARING_EVENTS_GROUP_ID=device-bench-$$ MP_MESSAGING_INCOMING_PROJECT_EVENTS_GROUP_ID=device-bench-$$ \
 MP_MESSAGING_INCOMING_SHARING_EVENTS_AUTO_OFFSET_RESET=latest MP_MESSAGING_INCOMING_PROJECT_EVENTS_AUTO_OFFSET_RESET=latest \
-  java ${BENCH_JAVA_OPTS:--Xmx192m -XX:+UseSerialGC} -jar "$JAR" >"$OUT/device-service.log" 2>&1 &
+  java $JAVA_OPTS -jar "$JAR" >"$OUT/device-service.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && break
@@ -164,6 +171,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 cat <<TXT
 
 device-service GET /devices — $(date -u +%FT%TZ), $(nproc) cores, wrk and the service on one machine, $CONNECTIONS connections
+  build: $(git -C "$REPO" rev-parse --short HEAD); JVM: $JAVA_OPTS; reactive pool $POOL, event loops $EVENT_LOOPS
   servers: ${BENCH_SERVERS_ENV:-test profile}; load average (1/5/15 min) before $LOAD_BEFORE, after $LOAD_AFTER
   data: $(psql_bench -tAc "SELECT count(*) FROM device") devices of $(psql_bench -tAc "SELECT count(DISTINCT owner_org) FROM device") organizations; acme owns $(psql_bench -tAc "SELECT count(*) FROM device WHERE owner_org = 'acme'"), $(psql_bench -tAc "SELECT count(DISTINCT device_id) FROM device_access WHERE grantee_org = 'acme'") shared in; pages of $LIMIT
 $(line ceiling "GET /ping" "$PING")
