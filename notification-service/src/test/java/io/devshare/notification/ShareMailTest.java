@@ -34,6 +34,7 @@ import static io.devshare.notification.SharingEventFixtures.data;
 import static io.devshare.notification.SharingEventFixtures.deviceName;
 import static io.devshare.notification.SharingEventFixtures.deviceRegistered;
 import static io.devshare.notification.SharingEventFixtures.id;
+import static io.devshare.notification.SharingEventFixtures.naming;
 import static io.devshare.notification.SharingEventFixtures.now;
 import static io.devshare.notification.SharingEventFixtures.publish;
 import static io.devshare.notification.SharingEventFixtures.publishShare;
@@ -115,6 +116,31 @@ class ShareMailTest {
         publishShare(kafka, later);
         Mailbox.await(acme.adminEmail(), 2, MAIL_TIMEOUT);
         assertThat(Mailbox.messages(acme.adminEmail())).hasSize(2);
+    }
+
+    @Test
+    void theNamesAShareEventGivesAreMailedEvenBeforeTheDevicesOwnEventsArrive() {
+        TestOrg rentco = TestOrgs.create("rentco", "RentCo Equipment Rental");
+        TestOrg acme = TestOrgs.create("acme", "Acme Construction");
+        UUID excavator = UUID.randomUUID(); // never seen on device-events by notification-service
+        UUID dozer = UUID.randomUUID(); // known here only, the event gives no name
+        UUID unknown = UUID.randomUUID();
+        named(rentco, dozer, "Dozer 3");
+        ObjectNode event = shareGranted(rentco, acme, List.of(excavator, dozer, unknown), null);
+        naming(event, excavator, "Excavator <12> & co");
+        publishShare(kafka, event);
+
+        ReceivedMail mail = Mailbox.await(acme.adminEmail(), 1, MAIL_TIMEOUT).get(0);
+        assertThat(mail.html())
+                .contains("<li>Excavator &lt;12&gt; &amp; co</li>", "<li>Dozer 3</li>", "<li>" + unknown + "</li>")
+                .doesNotContain("<li>" + excavator + "</li>", "Excavator <12>");
+        assertThat(mail.text()).contains("- Excavator <12> & co", "- Dozer 3", "- " + unknown);
+        assertThat(deviceName(excavator)).isNull();
+
+        // The revocation of the excavator's grant names it the same way.
+        publishShare(kafka, shareRevoked(event, 0, "MANUAL"));
+        ReceivedMail revoked = Mailbox.await(acme.adminEmail(), 2, MAIL_TIMEOUT).get(1);
+        assertThat(revoked.text()).contains("Excavator <12> & co").doesNotContain(excavator.toString());
     }
 
     @Test

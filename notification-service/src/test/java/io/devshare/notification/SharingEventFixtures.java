@@ -55,9 +55,11 @@ final class SharingEventFixtures {
         data.putNull("groupId");
         ArrayNode grants = data.putArray("grantIds");
         ArrayNode ids = data.putArray("deviceIds");
+        ArrayNode named = data.putArray("devices");
         for (UUID d : devices) {
             grants.add(UUID.randomUUID().toString());
             ids.add(d.toString());
+            named.addObject().put("deviceId", d.toString()).putNull("displayName");
         }
         data.put("startsAt", now().toString());
         if (endsAt == null) {
@@ -67,6 +69,16 @@ final class SharingEventFixtures {
         }
         data.put("occurredAt", now().toString());
         return event;
+    }
+
+    /** The share event names this device as sharing-service knew it. */
+    static ObjectNode naming(ObjectNode shareEvent, UUID deviceId, String displayName) {
+        for (var d : data(shareEvent).withArray("devices")) {
+            if (d.get("deviceId").asText().equals(deviceId.toString())) {
+                ((ObjectNode) d).put("displayName", displayName);
+            }
+        }
+        return shareEvent;
     }
 
     /** sharing-service's share.revoked sample for one grant of a granted share, with this reason. */
@@ -82,6 +94,7 @@ final class SharingEventFixtures {
         data.putNull("groupId");
         data.putArray("grantIds").add(grantId);
         data.putArray("deviceIds").add(g.get("deviceIds").get(grantIndex).asText());
+        data.putArray("devices").add(g.get("devices").get(grantIndex).deepCopy());
         data.put("reason", reason);
         data.put("occurredAt", now().toString());
         return event;

@@ -123,6 +123,9 @@ class SharingFlowTest {
         assertThat(granted.at("/data/granteeOrg").asText()).isEqualTo(partner.alias());
         JsonNode shared = world.await(actionId, "io.devshare.sharing.share.granted", actionId);
         assertThat(shared.at("/data/deviceIds")).hasSize(2);
+        // The share event names its devices, so mails need not wait for the devices' own events.
+        assertThat(shared.at("/data/devices").findValuesAsText("displayName"))
+                .containsExactlyInAnyOrder(World.nameOf(d1), World.nameOf(d2));
 
         // Reachable devices for the grantee, and who can reach the device for the owner.
         given().auth()
@@ -155,6 +158,7 @@ class SharingFlowTest {
     void revokeIsInstantAndHistoryShowsWhoAndWhy() {
         UUID d = world.device(owner);
         String grantId = shareOne(d, "viewer");
+        world.renameDevice(d, owner, "Excavator <2> & co");
         given().auth()
                 .oauth2(partner.adminToken())
                 .post("/grants/" + grantId + "/revoke")
@@ -174,6 +178,9 @@ class SharingFlowTest {
                 .body("closeReason", equalTo("MANUAL"));
         check(partner, partner.alias(), d, "view").body("allowed", equalTo(false));
         world.await(d.toString(), "io.devshare.sharing.access.revoked", grantId);
+        JsonNode revoked = world.await(grantId, "io.devshare.sharing.share.revoked", grantId);
+        assertThat(revoked.at("/data/devices/0/deviceId").asText()).isEqualTo(d.toString());
+        assertThat(revoked.at("/data/devices/0/displayName").asText()).isEqualTo("Excavator <2> & co");
         given().auth()
                 .oauth2(partner.memberToken())
                 .get("/grants/" + grantId + "/history")

@@ -52,12 +52,29 @@ final class World implements AutoCloseable {
         awaitRow("SELECT count(*) FROM partnership_view WHERE partnership_id = $1 AND NOT active", id);
     }
 
-    /** device-service's device.registered for a new device of {@code owner}; waits for the projection. */
+    /**
+     * device-service's device.registered for a new device of {@code owner}, named {@link #nameOf}; waits for the
+     * projection.
+     */
     UUID device(TestOrg owner) {
         UUID id = UUID.randomUUID();
-        publish("device-events", deviceEvent("device.registered", id, null, owner, null));
+        ObjectNode event = deviceEvent("device.registered", id, null, owner, null);
+        ((ObjectNode) event.get("data")).put("displayName", nameOf(id));
+        publish("device-events", event);
         awaitRow("SELECT count(*) FROM device_view WHERE device_id = $1", id);
         return id;
+    }
+
+    static String nameOf(UUID deviceId) {
+        return "Machine " + deviceId.toString().substring(0, 8);
+    }
+
+    /** device-service's device.updated renaming the device; waits for the projection. */
+    void renameDevice(UUID id, TestOrg owner, String name) {
+        ObjectNode event = deviceEvent("device.updated", id, null, owner, null);
+        ((ObjectNode) event.get("data")).put("displayName", name);
+        publish("device-events", event);
+        awaitRow("SELECT count(*) FROM device_view WHERE device_id = $1 AND display_name = $2", id, name);
     }
 
     void deleteDevice(UUID id, TestOrg owner) {

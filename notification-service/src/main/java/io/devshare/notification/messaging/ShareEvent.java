@@ -1,7 +1,9 @@
 package io.devshare.notification.messaging;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -9,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 /**
  * notification-service's own, tolerant reading of sharing-service's {@code io.devshare.sharing.share.granted} and
  * {@code share.revoked}: one share action (granted) or one grant (revoked) with the devices it covers.
- * Organizations are named by alias.
+ * Organizations are named by alias. {@code devices} names the devices as sharing-service knew them (older events
+ * carry only {@code deviceIds}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ShareEvent(
@@ -19,6 +22,7 @@ public record ShareEvent(
         String granteeOrg,
         String role,
         List<UUID> deviceIds,
+        List<SharedDevice> devices,
         UUID groupId,
         OffsetDateTime startsAt,
         OffsetDateTime endsAt,
@@ -37,5 +41,24 @@ public record ShareEvent(
         deviceIds = deviceIds == null
                 ? List.of()
                 : deviceIds.stream().filter(d -> d != null).distinct().toList();
+        devices = devices == null
+                ? List.of()
+                : devices.stream()
+                        .filter(d -> d != null && d.deviceId() != null)
+                        .toList();
     }
+
+    /** The display names the event gives, by device (devices without one are left out). */
+    public Map<UUID, String> namesGiven() {
+        Map<UUID, String> names = new HashMap<>();
+        for (SharedDevice d : devices) {
+            if (d.displayName() != null && !d.displayName().isBlank()) {
+                names.putIfAbsent(d.deviceId(), d.displayName().strip());
+            }
+        }
+        return names;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SharedDevice(UUID deviceId, String displayName) {}
 }

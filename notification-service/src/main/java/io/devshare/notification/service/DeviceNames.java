@@ -53,15 +53,23 @@ public class DeviceNames {
 
     /** Each device's display name, else its id, in the given order. */
     public Uni<List<String>> namesOf(List<UUID> deviceIds) {
-        if (deviceIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+        return namesOf(deviceIds, Map.of());
+    }
+
+    /**
+     * Each device's display name as {@code given} (by the event being mailed), else as this projection knows it,
+     * else its id, in the given order.
+     */
+    public Uni<List<String>> namesOf(List<UUID> deviceIds, Map<UUID, String> given) {
+        if (given.keySet().containsAll(deviceIds)) {
+            return Uni.createFrom().item(deviceIds.stream().map(given::get).toList());
         }
         return pool.preparedQuery("SELECT device_id, display_name FROM device_name WHERE device_id = ANY ($1::uuid[])")
                 .execute(Tuple.of(deviceIds.toArray(new UUID[0])))
                 .map(rows -> {
-                    Map<UUID, String> found = new HashMap<>();
+                    Map<UUID, String> found = new HashMap<>(given);
                     for (Row r : rows) {
-                        if (r.getString("display_name") != null) {
+                        if (r.getString("display_name") != null && !given.containsKey(r.getUUID("device_id"))) {
                             found.put(r.getUUID("device_id"), r.getString("display_name"));
                         }
                     }

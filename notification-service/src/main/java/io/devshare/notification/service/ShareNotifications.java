@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -76,7 +77,7 @@ public class ShareNotifications {
 
     public Uni<Void> granted(String eventId, OffsetDateTime eventTime, ShareEvent e) {
         OffsetDateTime at = at(e.occurredAt(), eventTime);
-        return share(e.ownerOrg(), e.granteeOrg(), e.deviceIds())
+        return share(e.ownerOrg(), e.granteeOrg(), e.deviceIds(), e.namesGiven())
                 .chain(share -> recipients
                         .of(share.grantee(), MailKind.SHARE_GRANTED, eventId)
                         .chain(audience -> recorder.record(
@@ -142,21 +143,27 @@ public class ShareNotifications {
                             null);
             };
         };
-        return share(e.ownerOrg(), e.granteeOrg(), e.deviceIds()).chain(share -> {
-            Uni<Recipients.Audience> owner = recipients.of(share.owner(), kind, eventId);
-            Uni<Recipients.Audience> grantee = kind == MailKind.SHARE_LEFT
-                    ? Uni.createFrom().nullItem()
-                    : recipients.of(share.grantee(), kind, eventId);
-            return owner.chain(o -> grantee.chain(g -> {
-                List<Draft> drafts = new ArrayList<>();
-                drafts.addAll(drafts(o, share, e.role(), e.startsAt(), e.endsAt(), sides(words, true)));
-                if (g != null) {
-                    drafts.addAll(drafts(g, share, e.role(), e.startsAt(), e.endsAt(), sides(words, false)));
-                }
-                return recorder.record(
-                        eventId, kind.key(), eventTime, List.of(share.owner(), share.grantee()), drafts, cancel);
-            }));
-        });
+        return share(e.ownerOrg(), e.granteeOrg(), e.deviceIds(), e.namesGiven())
+                .chain(share -> {
+                    Uni<Recipients.Audience> owner = recipients.of(share.owner(), kind, eventId);
+                    Uni<Recipients.Audience> grantee = kind == MailKind.SHARE_LEFT
+                            ? Uni.createFrom().nullItem()
+                            : recipients.of(share.grantee(), kind, eventId);
+                    return owner.chain(o -> grantee.chain(g -> {
+                        List<Draft> drafts = new ArrayList<>();
+                        drafts.addAll(drafts(o, share, e.role(), e.startsAt(), e.endsAt(), sides(words, true)));
+                        if (g != null) {
+                            drafts.addAll(drafts(g, share, e.role(), e.startsAt(), e.endsAt(), sides(words, false)));
+                        }
+                        return recorder.record(
+                                eventId,
+                                kind.key(),
+                                eventTime,
+                                List.of(share.owner(), share.grantee()),
+                                drafts,
+                                cancel);
+                    }));
+                });
     }
 
     /** No mail: keeps the grant's end reminder current (recorded once per event like every effect). */
@@ -167,7 +174,7 @@ public class ShareNotifications {
 
     /** A due reminder: both organizations are told the share ends soon; sent once, in one transaction. */
     Uni<Void> ending(ShareReminders.Due due) {
-        return share(due.ownerOrg(), due.granteeOrg(), due.deviceIds())
+        return share(due.ownerOrg(), due.granteeOrg(), due.deviceIds(), Map.of())
                 .chain(share -> recipients
                         .of(share.owner(), MailKind.SHARE_ENDING, due.eventId())
                         .chain(o -> recipients
@@ -317,13 +324,13 @@ public class ShareNotifications {
         return DeliveryRecorder.drafts(audience.emails(), subject, html, text);
     }
 
-    private Uni<Share> share(String ownerAlias, String granteeAlias, List<UUID> deviceIds) {
+    private Uni<Share> share(String ownerAlias, String granteeAlias, List<UUID> deviceIds, Map<UUID, String> names) {
         return organizations
                 .byAlias(ownerAlias)
                 .chain(owner -> organizations
                         .byAlias(granteeAlias)
                         .chain(grantee ->
-                                deviceNames.namesOf(deviceIds).map(names -> new Share(owner, grantee, names))));
+                                deviceNames.namesOf(deviceIds, names).map(n -> new Share(owner, grantee, n))));
     }
 
     private static String footer(MailMessages m, Recipients.Audience audience) {

@@ -9,10 +9,19 @@ import io.devshare.common.events.MalformedEventException;
 
 /**
  * sharing-service's own, tolerant reading of device-service's device and group events: only the ids, the owner
- * organization's alias and, for membership changes, whether the device was added or removed.
+ * organization's alias, the device's display name and, for membership changes, whether the device was added or removed.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DeviceEvent(UUID deviceId, UUID groupId, JsonNode ownerOrg, JsonNode owner, String change) {
+public record DeviceEvent(
+        UUID deviceId, UUID groupId, JsonNode ownerOrg, JsonNode owner, String change, String displayName) {
+
+    /** The device's display name on one line, or null when the event carries none. */
+    public String name() {
+        if (displayName == null || displayName.isBlank()) {
+            return null;
+        }
+        return displayName.replaceAll("\\p{Cntrl}+", " ").strip();
+    }
 
     /** The owner's alias, whether the event names it as a string or as an object with an alias. */
     public String ownerAlias() {

@@ -27,6 +27,7 @@ public class ProjectionConsumers {
     static final String PARTNERSHIP_STARTED = "io.devshare.partner.partnership.started";
     static final String PARTNERSHIP_ENDED = "io.devshare.partner.partnership.ended";
     static final String DEVICE_REGISTERED = "io.devshare.device.device.registered";
+    static final String DEVICE_UPDATED = "io.devshare.device.device.updated";
     static final String DEVICE_DELETED = "io.devshare.device.device.deleted";
     static final String GROUP_CREATED = "io.devshare.device.group.created";
     static final String GROUP_MEMBERSHIP_CHANGED = "io.devshare.device.group.membership.changed";
@@ -69,7 +70,14 @@ public class ProjectionConsumers {
                 once(
                         event,
                         DeviceEvent.class,
-                        (d, at) -> projections.deviceRegistered(d.requireDevice(), d.ownerAlias(), at));
+                        (d, at) -> projections.deviceRegistered(d.requireDevice(), d.ownerAlias(), d.name(), at));
+            case DEVICE_UPDATED ->
+                once(
+                        event,
+                        DeviceEvent.class,
+                        (d, at) -> d.name() == null
+                                ? Uni.createFrom().voidItem()
+                                : projections.deviceRenamed(d.requireDevice(), d.name(), at));
             case DEVICE_DELETED ->
                 once(
                         event,

@@ -2,7 +2,9 @@ package io.devshare.sharing.repository;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,16 +65,52 @@ public class Projections {
                 at);
     }
 
-    public Uni<Void> deviceRegistered(UUID deviceId, String owner, OffsetDateTime at) {
+    public Uni<Void> deviceRegistered(UUID deviceId, String owner, String displayName, OffsetDateTime at) {
         return update(
-                "INSERT INTO device_view (device_id, owner_org, updated_at) VALUES (:id, :owner, :at)"
-                        + " ON CONFLICT (device_id) DO NOTHING",
+                "INSERT INTO device_view (device_id, owner_org, display_name, updated_at) VALUES (:id, :owner, :name, :at)"
+                        + " ON CONFLICT (device_id) DO UPDATE SET display_name = EXCLUDED.display_name"
+                        + " WHERE device_view.display_name IS NULL AND NOT device_view.deleted",
                 "id",
                 deviceId,
                 "owner",
                 owner,
+                "name",
+                displayName,
                 "at",
                 at);
+    }
+
+    /** A renamed device (events of one device arrive in order; an older one never overwrites a newer). */
+    public Uni<Void> deviceRenamed(UUID deviceId, String displayName, OffsetDateTime at) {
+        return update(
+                "UPDATE device_view SET display_name = :name, updated_at = :at"
+                        + " WHERE device_id = :id AND NOT deleted AND updated_at <= :at",
+                "id",
+                deviceId,
+                "name",
+                displayName,
+                "at",
+                at);
+    }
+
+    /** The display names known for these devices (a device without one is left out). */
+    public Uni<Map<UUID, String>> deviceNames(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return list(
+                        "SELECT device_id, display_name FROM device_view"
+                                + " WHERE device_id IN (:ids) AND display_name IS NOT NULL",
+                        "ids",
+                        ids)
+                .map(rows -> {
+                    Map<UUID, String> names = new HashMap<>();
+                    for (Object row : rows) {
+                        Object[] cols = (Object[]) row;
+                        names.put((UUID) cols[0], (String) cols[1]);
+                    }
+                    return names;
+                });
     }
 
     public Uni<Void> deviceDeleted(UUID deviceId, String owner, OffsetDateTime at) {

@@ -150,10 +150,15 @@ public class GrantService {
                                 .toList();
                         return persistAll(created, userId, now)
                                 .call(() -> events.access(SharingEvents.ACCESS_GRANTED, access))
-                                .call(() -> events.share(
+                                .call(() -> shareEvent(
                                         SharingEvents.SHARE_GRANTED,
                                         actionId,
-                                        shareEvent(created, List.copyOf(wanted), null, null, userId, now)))
+                                        created,
+                                        List.copyOf(wanted),
+                                        null,
+                                        null,
+                                        userId,
+                                        now))
                                 .replaceWith(new ShareResult(actionId, created));
                     });
         });
@@ -182,10 +187,15 @@ public class GrantService {
                                                 members.stream()
                                                         .map(d -> AccessChanged.of(g, d, null, now))
                                                         .toList()))
-                                        .call(() -> events.share(
+                                        .call(() -> shareEvent(
                                                 SharingEvents.SHARE_GRANTED,
                                                 actionId,
-                                                shareEvent(List.of(g), members, g.groupId, null, userId, now)))
+                                                List.of(g),
+                                                members,
+                                                g.groupId,
+                                                null,
+                                                userId,
+                                                now))
                                         .replaceWith(new ShareResult(actionId, List.of(g))));
                     });
         });
@@ -308,10 +318,8 @@ public class GrantService {
                         devices.stream()
                                 .map(d -> AccessChanged.of(g, d, reason.name(), at))
                                 .toList()))
-                .call(devices -> events.share(
-                        SharingEvents.SHARE_REVOKED,
-                        g.id,
-                        shareEvent(List.of(g), devices, g.groupId, reason.name(), actor, at)))
+                .call(devices -> shareEvent(
+                        SharingEvents.SHARE_REVOKED, g.id, List.of(g), devices, g.groupId, reason.name(), actor, at))
                 .replaceWith(g);
     }
 
@@ -397,22 +405,38 @@ public class GrantService {
         return g;
     }
 
-    private static ShareChanged shareEvent(
-            List<Grant> gs, List<UUID> devices, UUID groupId, String reason, String actor, OffsetDateTime at) {
+    /** Writes the share event of one action (or one closed grant), naming its devices, to the outbox. */
+    private Uni<Void> shareEvent(
+            String type,
+            UUID key,
+            List<Grant> gs,
+            List<UUID> devices,
+            UUID groupId,
+            String reason,
+            String actor,
+            OffsetDateTime at) {
         Grant first = gs.get(0);
-        return new ShareChanged(
-                first.actionId,
-                gs.stream().map(g -> g.id).toList(),
-                first.ownerOrg,
-                first.granteeOrg,
-                first.role.name(),
-                devices,
-                groupId,
-                first.startsAt,
-                first.endsAt,
-                reason,
-                actor,
-                at);
+        return projections
+                .deviceNames(devices)
+                .chain(names -> events.share(
+                        type,
+                        key,
+                        new ShareChanged(
+                                first.actionId,
+                                gs.stream().map(g -> g.id).toList(),
+                                first.ownerOrg,
+                                first.granteeOrg,
+                                first.role.name(),
+                                devices,
+                                devices.stream()
+                                        .map(d -> new ShareChanged.SharedDevice(d, names.get(d)))
+                                        .toList(),
+                                groupId,
+                                first.startsAt,
+                                first.endsAt,
+                                reason,
+                                actor,
+                                at)));
     }
 
     private static ProblemException noSuchGrant() {
