@@ -24,7 +24,9 @@ LIMIT=${BENCH_LIMIT:-50}
 # with the figures; override with BENCH_POOL / BENCH_EVENT_LOOPS / BENCH_JAVA_OPTS.
 POOL=${BENCH_POOL:-4}
 EVENT_LOOPS=${BENCH_EVENT_LOOPS:-$(nproc)}
-JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx96m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k}
+JAVA_OPTS=${BENCH_JAVA_OPTS:-@$REPO/deploy/jvm/service.options}
+# The options as printed with the figures (an @file's options, without its comments).
+shown_opts() { if [[ $JAVA_OPTS == @* ]]; then sed 's/#.*//' "${JAVA_OPTS#@}" | xargs; else echo "$JAVA_OPTS"; fi; }
 mkdir -p "$OUT"
 
 if ! command -v wrk >/dev/null; then
@@ -161,6 +163,11 @@ run_wrk "$FIRST" "$OUT/device-first.txt" "$DURATION"
 echo "== deep page (90,000 rows in): GET /devices?limit=$LIMIT&cursor=…"
 run_wrk "$DEEP" "$OUT/device-deep.txt" "$DURATION"
 RSS_MB=$(( $(ps -o rss= -p "$APP_PID") / 1024 ))
+if [[ "${BENCH_NMT:-0}" == 1 ]]; then
+  # Where the RSS goes (run with BENCH_JAVA_OPTS="... -XX:NativeMemoryTracking=summary").
+  jcmd "$APP_PID" VM.native_memory summary >"$OUT/device-nmt.txt" 2>&1 || true
+  echo "== native memory summary: $OUT/device-nmt.txt"
+fi
 LOAD_AFTER=$(uptime | sed 's/.*load average: //')
 
 PING=$(result "$OUT/device-ping.txt"); APING=$(result "$OUT/device-ping-auth.txt")
@@ -171,7 +178,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 cat <<TXT
 
 device-service GET /devices — $(date -u +%FT%TZ), $(nproc) cores, wrk and the service on one machine, $CONNECTIONS connections
-  build: $(git -C "$REPO" rev-parse --short HEAD); JVM: $JAVA_OPTS; reactive pool $POOL, event loops $EVENT_LOOPS
+  build: $(git -C "$REPO" rev-parse --short HEAD); JVM: $(shown_opts); reactive pool $POOL, event loops $EVENT_LOOPS
   servers: ${BENCH_SERVERS_ENV:-test profile}; load average (1/5/15 min) before $LOAD_BEFORE, after $LOAD_AFTER
   data: $(psql_bench -tAc "SELECT count(*) FROM device") devices of $(psql_bench -tAc "SELECT count(DISTINCT owner_org) FROM device") organizations; acme owns $(psql_bench -tAc "SELECT count(*) FROM device WHERE owner_org = 'acme'"), $(psql_bench -tAc "SELECT count(DISTINCT device_id) FROM device_access WHERE grantee_org = 'acme'") shared in; pages of $LIMIT
 $(line ceiling "GET /ping" "$PING")

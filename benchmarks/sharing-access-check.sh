@@ -17,7 +17,7 @@
 #   BENCH_REUSE_DB=1   keep an already seeded sharing_bench (only the previous run's POST /grants rows are removed).
 #   BENCH_DURATION (20s), BENCH_WARMUP (15s per endpoint), BENCH_CONNECTIONS (32), BENCH_PORT (18082),
 #   BENCH_POOL (reactive pool size, 4), BENCH_EVENT_LOOPS (Vert.x event loops, one per core), BENCH_JAR (the service's quarkus-run.jar; default: this checkout's build),
-#   BENCH_JAVA_OPTS (-Xmx96m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k; MALLOC_ARENA_MAX=2),
+#   BENCH_JAVA_OPTS (the services' own: @deploy/jvm/service.options; MALLOC_ARENA_MAX=2),
 #   BENCH_EVENTS_TOPIC (sharing-bench-events: the grants run's events never reach the real sharing-events topic
 #   of shared servers).
 set -euo pipefail
@@ -27,6 +27,9 @@ OUT="$REPO/.local/bench"
 PORT=${BENCH_PORT:-18082}
 DURATION=${BENCH_DURATION:-20s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
+JAVA_OPTS=${BENCH_JAVA_OPTS:-@$REPO/deploy/jvm/service.options}
+# The options as printed with the figures (an @file's options, without its comments).
+shown_opts() { if [[ $JAVA_OPTS == @* ]]; then sed 's/#.*//' "${JAVA_OPTS#@}" | xargs; else echo "$JAVA_OPTS"; fi; }
 mkdir -p "$OUT"
 
 if ! command -v wrk >/dev/null; then
@@ -87,7 +90,7 @@ start_app() {
   MP_MESSAGING_INCOMING_PARTNER_EVENTS_GROUP_ID=sharing-bench-$$ MP_MESSAGING_INCOMING_DEVICE_EVENTS_GROUP_ID=sharing-bench-$$ \
   MP_MESSAGING_INCOMING_PARTNER_EVENTS_AUTO_OFFSET_RESET=latest MP_MESSAGING_INCOMING_DEVICE_EVENTS_AUTO_OFFSET_RESET=latest \
   MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
-    java ${BENCH_JAVA_OPTS:--Xmx96m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k} -jar "$JAR" >"$OUT/sharing-service.log" 2>&1 &
+    java $JAVA_OPTS -jar "$JAR" >"$OUT/sharing-service.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
     curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && return
@@ -205,7 +208,7 @@ line() { printf '  %-8s %-22s %7s req/s   p50 %s ms  p95 %s ms  p99 %s ms  error
 cat <<TXT
 
 sharing-service access authority — $(date -u +%FT%TZ), $(nproc) cores, wrk and the service on one machine
-  build: $(cd "$REPO" && git rev-parse --short HEAD)$([[ -n "${BENCH_JAR:-}" ]] && echo " (jar: $BENCH_JAR)"); JVM: ${BENCH_JAVA_OPTS:--Xmx96m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -Xss512k}; reactive pool ${BENCH_POOL:-4}, event loops ${BENCH_EVENT_LOOPS:-$(nproc)}
+  build: $(cd "$REPO" && git rev-parse --short HEAD)$([[ -n "${BENCH_JAR:-}" ]] && echo " (jar: $BENCH_JAR)"); JVM: $(shown_opts); reactive pool ${BENCH_POOL:-4}, event loops ${BENCH_EVENT_LOOPS:-$(nproc)}
   servers: ${BENCH_SERVERS_ENV:-test profile}; load average (1/5/15 min) before $LOAD_BEFORE, after the check $LOAD_CHECK
   data: $(psql_bench -tAc "SELECT count(*) FROM share_grant WHERE owner_org LIKE 'bench-org-%'") grants (990,000 direct, 10,000 on groups), 10,000 organizations, 200,000 devices
 $(line ceiling "GET /ping" "$PING")
@@ -215,6 +218,6 @@ $(line check "POST /access/check" "$CHECK")
   pgbench  primary-key select     ${PG_TPS%.*} tx/s (32 clients, prepared)
   grants   POST /grants           $created created in $gdur s = $(awk -v a="$created" -v b="$gdur" 'BEGIN { printf "%.0f", a / b }')/s   p50 $(field p50_ms "$GRANTS") ms  p99 $(field p99_ms "$GRANTS") ms
   outbox   $published events published in $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s from the first grant (2 per grant: access + share)
-  commit → device-service projection latency: not measured yet (device-service does not consume sharing-events yet)
+  commit → device-service projection latency: measured by benchmarks/share-propagation.sh (it needs device-service beside this one)
   sharing-service RSS: $RSS_CHECK_MB MB after the check, $RSS_MB MB after the whole run (target <= 200 MB); load after $LOAD_AFTER
 TXT

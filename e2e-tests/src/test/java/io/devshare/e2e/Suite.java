@@ -71,15 +71,15 @@ final class Suite {
                 Files.createDirectories(workDir);
                 ProcessBuilder pb = new ProcessBuilder(
                                 javaBin(),
-                                "-Xmx192m",
-                                "-XX:+UseSerialGC",
-                                "-XX:TieredStopAtLevel=1",
+                                // The services' own JVM options, as ./devshare up and the image run them.
+                                "@" + repo.resolve("deploy/jvm/service.options"),
                                 "-jar",
                                 jar.toString())
                         .directory(workDir.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(logs.resolve(svc + ".log").toFile());
                 pb.environment().putAll(environment(svc));
+                pb.environment().put("MALLOC_ARENA_MAX", "2");
                 processes.add(pb.start());
             }
             for (String svc : SERVICES) {
