@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
+import io.devshare.common.db.NativeSql;
 import io.devshare.device.messaging.AccessEvent;
 import io.devshare.device.messaging.ProjectEvent;
 
@@ -143,12 +143,6 @@ public class DeviceProjections {
     }
 
     private static Uni<Integer> update(String sql, Object... params) {
-        return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i += 2) {
-                q.setParameter((String) params[i], params[i + 1]);
-            }
-            return q.executeUpdate();
-        });
+        return NativeSql.update(sql, params);
     }
 }

@@ -6,8 +6,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+
+import io.devshare.common.db.NativeSql;
 
 /**
  * Writes project-service's local views of devices, grants, positions and field-data files from their events. Every
@@ -187,15 +188,7 @@ public class Projections {
                 .toArray(String[]::new);
     }
 
-    private Uni<Void> update(String sql, Object... params) {
-        return Panache.getSession()
-                .chain(s -> {
-                    var q = s.createNativeQuery(sql);
-                    for (int i = 0; i < params.length; i += 2) {
-                        q.setParameter((String) params[i], params[i + 1]);
-                    }
-                    return q.executeUpdate();
-                })
-                .replaceWithVoid();
+    private static Uni<Void> update(String sql, Object... params) {
+        return NativeSql.update(sql, params).replaceWithVoid();
     }
 }

@@ -9,8 +9,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+
+import io.devshare.common.db.NativeSql;
 
 /**
  * sharing-service's local views of partnerships and devices, kept from partner-events and device-events. All
@@ -206,27 +207,15 @@ public class Projections {
                 .map(rows -> rows.stream().map(UUID.class::cast).toList());
     }
 
-    private Uni<List<Object>> list(String sql, Object... params) {
-        return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i += 2) {
-                q.setParameter((String) params[i], params[i + 1]);
-            }
-            return q.getResultList();
-        });
+    private static Uni<List<Object>> list(String sql, Object... params) {
+        return NativeSql.list(sql, params);
     }
 
-    private Uni<Void> update(String sql, Object... params) {
-        return count(sql, params).replaceWithVoid();
+    private static Uni<Void> update(String sql, Object... params) {
+        return NativeSql.update(sql, params).replaceWithVoid();
     }
 
-    private Uni<Integer> count(String sql, Object... params) {
-        return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i += 2) {
-                q.setParameter((String) params[i], params[i + 1]);
-            }
-            return q.executeUpdate();
-        });
+    private static Uni<Integer> count(String sql, Object... params) {
+        return NativeSql.update(sql, params);
     }
 }
