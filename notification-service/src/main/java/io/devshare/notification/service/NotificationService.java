@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,29 +105,23 @@ public class NotificationService {
 
     /** Accepted: the inviter learns they are now partners. */
     public Uni<Void> invitationAccepted(String eventId, OffsetDateTime eventTime, InvitationAcceptedEvent event) {
-        String link = consoleBaseUrl + "/partners";
-        return recipients
-                .of(event.inviter(), MailKind.INVITATION_ACCEPTED, eventId)
-                .chain(audience -> recorder.record(
-                        eventId,
-                        MailKind.INVITATION_ACCEPTED.key(),
-                        eventTime,
-                        orgs(event.inviter(), event.invitee()),
-                        drafts(audience, m -> {
-                            String inviter = name(m, event.inviter());
-                            String invitee = name(m, event.invitee());
-                            return new Wording(
-                                    m.acceptedSubject(inviter, invitee),
-                                    MailText.strong(b -> m.acceptedIntro(b[0]), invitee),
-                                    List.of(m.acceptedPartners(inviter, invitee)),
-                                    null,
-                                    null,
-                                    m.acceptedNext(invitee),
-                                    m.partnersAction(),
-                                    link,
-                                    inviterFooter(m, audience, inviter));
-                        }),
-                        () -> inboxView.invitationClosed(event.invitationId())));
+        return toInviter(
+                eventId,
+                eventTime,
+                MailKind.INVITATION_ACCEPTED,
+                event.invitationId(),
+                event.inviter(),
+                event.invitee(),
+                (m, inviter, invitee, footer) -> new Wording(
+                        m.acceptedSubject(inviter, invitee),
+                        MailText.strong(b -> m.acceptedIntro(b[0]), invitee),
+                        List.of(m.acceptedPartners(inviter, invitee)),
+                        null,
+                        null,
+                        m.acceptedNext(invitee),
+                        m.partnersAction(),
+                        consoleBaseUrl + "/partners",
+                        footer));
     }
 
     /** Declined: the inviter learns it, with the invitee's reason if it gave one. */
@@ -134,29 +129,54 @@ public class NotificationService {
         String reason = event.reason() == null || event.reason().isBlank()
                 ? null
                 : event.reason().strip();
-        String link = consoleBaseUrl + "/partners/invitations/" + event.invitationId();
+        return toInviter(
+                eventId,
+                eventTime,
+                MailKind.INVITATION_DECLINED,
+                event.invitationId(),
+                event.inviter(),
+                event.invitee(),
+                (m, inviter, invitee, footer) -> new Wording(
+                        m.declinedSubject(inviter, invitee),
+                        MailText.strong(b -> m.declinedIntro(b[0]), invitee),
+                        List.of(),
+                        m.declinedReason(),
+                        reason,
+                        m.declinedNext(inviter, invitee),
+                        m.invitationAction(),
+                        consoleBaseUrl + "/partners/invitations/" + event.invitationId(),
+                        footer));
+    }
+
+    /** An answer's wording, from the two organizations' names and the inviter's footer. */
+    private interface AnswerWords {
+        Wording of(MailMessages m, String inviter, String invitee, String footer);
+    }
+
+    /**
+     * An invitation was answered: the inviter's recipients get one mail each, and the invitation leaves the inbox's
+     * pending ones — in one recorded effect.
+     */
+    private Uni<Void> toInviter(
+            String eventId,
+            OffsetDateTime eventTime,
+            MailKind kind,
+            UUID invitationId,
+            OrgRef inviterOrg,
+            OrgRef inviteeOrg,
+            AnswerWords words) {
         return recipients
-                .of(event.inviter(), MailKind.INVITATION_DECLINED, eventId)
+                .of(inviterOrg, kind, eventId)
                 .chain(audience -> recorder.record(
                         eventId,
-                        MailKind.INVITATION_DECLINED.key(),
+                        kind.key(),
                         eventTime,
-                        orgs(event.inviter(), event.invitee()),
+                        orgs(inviterOrg, inviteeOrg),
                         drafts(audience, m -> {
-                            String inviter = name(m, event.inviter());
-                            String invitee = name(m, event.invitee());
-                            return new Wording(
-                                    m.declinedSubject(inviter, invitee),
-                                    MailText.strong(b -> m.declinedIntro(b[0]), invitee),
-                                    List.of(),
-                                    m.declinedReason(),
-                                    reason,
-                                    m.declinedNext(inviter, invitee),
-                                    m.invitationAction(),
-                                    link,
-                                    inviterFooter(m, audience, inviter));
+                            String inviter = name(m, inviterOrg);
+                            return words.of(m, inviter, name(m, inviteeOrg), inviterFooter(m, audience, inviter));
                         }),
-                        () -> inboxView.invitationClosed(event.invitationId())));
+                        () -> inboxView.invitationClosed(invitationId)));
     }
 
     /**
