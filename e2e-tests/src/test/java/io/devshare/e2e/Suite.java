@@ -95,20 +95,9 @@ final class Suite {
     }
 
     private Map<String, String> environment(String svc) {
-        String db = DATABASE.get(svc);
-        String pg = TestServers.get("DEVSHARE_PG_HOST") + ":" + TestServers.get("DEVSHARE_PG_PORT");
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = TestServers.asEnvironment(TestServers.serviceConfig(DATABASE.get(svc)));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(svc)));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + pg + "/" + db);
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + pg + "/" + db);
-        env.put("QUARKUS_DATASOURCE_USERNAME", db);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", db);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", TestServers.kafkaBootstrap());
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", TestServers.realmUrl());
-        env.put("DEVSHARE_KEYCLOAK_URL", TestServers.keycloakUrl());
         env.put("DEVSHARE_SERVICES_CLIENT_SECRET", "devshare-services-local-secret");
-        env.put("QUARKUS_MAILER_HOST", TestServers.get("DEVSHARE_SMTP_HOST"));
-        env.put("QUARKUS_MAILER_PORT", TestServers.get("DEVSHARE_SMTP_PORT"));
         env.put("DEVSHARE_PROJECT_SERVICE_URL", url(PROJECT));
         // Each service keeps its consumer group of the module tests (same database), so it goes on from their
         // offsets rather than replaying the whole run's events.

@@ -1,6 +1,5 @@
 package io.devshare.testsupport;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -20,20 +19,7 @@ public class RealServersResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> config = new HashMap<>();
-        if (database != null) {
-            String hostPort = TestServers.get("DEVSHARE_PG_HOST") + ":" + TestServers.get("DEVSHARE_PG_PORT");
-            config.put("quarkus.datasource.reactive.url", "postgresql://" + hostPort + "/" + database);
-            config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostPort + "/" + database);
-            config.put("quarkus.datasource.username", database);
-            config.put("quarkus.datasource.password", database);
-        }
-        config.put("kafka.bootstrap.servers", TestServers.kafkaBootstrap());
-        config.put("quarkus.oidc.auth-server-url", TestServers.realmUrl());
-        config.put("devshare.keycloak.url", TestServers.keycloakUrl());
-        config.put("quarkus.mailer.host", TestServers.get("DEVSHARE_SMTP_HOST"));
-        config.put("quarkus.mailer.port", TestServers.get("DEVSHARE_SMTP_PORT"));
-        return config;
+        return TestServers.serviceConfig(database);
     }
 
     @Override

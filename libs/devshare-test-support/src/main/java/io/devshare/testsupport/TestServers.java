@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,6 +42,36 @@ public final class TestServers {
 
     public static String mailApiUrl() {
         return get("DEVSHARE_MAIL_API_URL");
+    }
+
+    /**
+     * The configuration that points a service at these servers, by Quarkus property name: its own PostgreSQL
+     * database ({@code database}, also the role name and password of the local servers; none when null), Kafka,
+     * Keycloak and SMTP. A Quarkus test takes it as is ({@link RealServersResource}); a packaged service started as a
+     * process takes it as environment variables ({@link #asEnvironment}).
+     */
+    public static Map<String, String> serviceConfig(String database) {
+        Map<String, String> config = new LinkedHashMap<>();
+        if (database != null) {
+            String hostPort = get("DEVSHARE_PG_HOST") + ":" + get("DEVSHARE_PG_PORT");
+            config.put("quarkus.datasource.reactive.url", "postgresql://" + hostPort + "/" + database);
+            config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + hostPort + "/" + database);
+            config.put("quarkus.datasource.username", database);
+            config.put("quarkus.datasource.password", database);
+        }
+        config.put("kafka.bootstrap.servers", kafkaBootstrap());
+        config.put("quarkus.oidc.auth-server-url", realmUrl());
+        config.put("devshare.keycloak.url", keycloakUrl());
+        config.put("quarkus.mailer.host", get("DEVSHARE_SMTP_HOST"));
+        config.put("quarkus.mailer.port", get("DEVSHARE_SMTP_PORT"));
+        return config;
+    }
+
+    /** Property names as environment variables ({@code quarkus.mailer.host} → {@code QUARKUS_MAILER_HOST}). */
+    public static Map<String, String> asEnvironment(Map<String, String> config) {
+        Map<String, String> env = new LinkedHashMap<>();
+        config.forEach((name, value) -> env.put(name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value));
+        return env;
     }
 
     public static Map<String, String> all() {
