@@ -17,7 +17,8 @@
 #   BENCH_REUSE_DB=1   keep an already seeded sharing_bench (only the previous run's POST /grants rows are removed).
 #   BENCH_DURATION (20s), BENCH_WARMUP (15s per endpoint), BENCH_CONNECTIONS (32), BENCH_PORT (18082),
 #   BENCH_POOL (reactive pool size, 4), BENCH_EVENT_LOOPS (Vert.x event loops, one per core), BENCH_JAR (the service's quarkus-run.jar; default: this checkout's build),
-#   BENCH_JAVA_OPTS (the services' own: @deploy/jvm/service.options; MALLOC_ARENA_MAX=2),
+#   BENCH_JAVA_OPTS (the services' own: @deploy/jvm/service.options, with -Xmx$BENCH_HEAP (256m) for the copy of
+#   the grants; MALLOC_ARENA_MAX=2), BENCH_REPLICA (true; false: every check asks PostgreSQL, as before the copy),
 #   BENCH_EVENTS_TOPIC (sharing-bench-events: the grants run's events never reach the real sharing-events topic
 #   of shared servers).
 set -euo pipefail
@@ -27,7 +28,9 @@ OUT="$REPO/.local/bench"
 PORT=${BENCH_PORT:-18082}
 DURATION=${BENCH_DURATION:-20s}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
-JAVA_OPTS=${BENCH_JAVA_OPTS:-@$REPO/deploy/jvm/service.options}
+# The services' options, with a heap for the in-memory copy of 1,000,000 grants (the default -Xmx96m is for the
+# demo's few; a later -Xmx wins).
+JAVA_OPTS=${BENCH_JAVA_OPTS:-@$REPO/deploy/jvm/service.options -Xmx${BENCH_HEAP:-256m}}
 # The options as printed with the figures (an @file's options, without its comments).
 shown_opts() { if [[ $JAVA_OPTS == @* ]]; then sed 's/#.*//' "${JAVA_OPTS#@}" | xargs; else echo "$JAVA_OPTS"; fi; }
 mkdir -p "$OUT"
@@ -87,6 +90,7 @@ start_app() {
   KAFKA_BOOTSTRAP_SERVERS="$DEVSHARE_KAFKA_BOOTSTRAP" \
   QUARKUS_OIDC_AUTH_SERVER_URL="$DEVSHARE_KEYCLOAK_URL/realms/devshare" \
   DEVSHARE_SHARING_EVENTS_TOPIC=${BENCH_EVENTS_TOPIC:-sharing-bench-events} \
+  DEVSHARE_ACCESS_REPLICA_ENABLED=${BENCH_REPLICA:-true} \
   MP_MESSAGING_INCOMING_PARTNER_EVENTS_GROUP_ID=sharing-bench-$$ MP_MESSAGING_INCOMING_DEVICE_EVENTS_GROUP_ID=sharing-bench-$$ \
   MP_MESSAGING_INCOMING_PARTNER_EVENTS_AUTO_OFFSET_RESET=latest MP_MESSAGING_INCOMING_DEVICE_EVENTS_AUTO_OFFSET_RESET=latest \
   MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
@@ -99,11 +103,24 @@ start_app() {
   done
   echo "error: sharing-service not ready; see $OUT/sharing-service.log" >&2; exit 1
 }
+# Waits until the access replica answers from its copy (read at start from the seeded tables); prints its load.
+await_copy() {
+  [[ ${BENCH_REPLICA:-true} == true ]] || { COPY="off (BENCH_REPLICA=false): every check asks PostgreSQL"; return; }
+  for _ in $(seq 1 300); do
+    if curl -fsS "http://127.0.0.1:$PORT/q/metrics" 2>/dev/null | grep -q '^devshare_access_replica_fresh 1'; then
+      COPY="$(grep -o 'loaded [0-9]* devices and [0-9]* active grants in [0-9]* ms' "$OUT/sharing-service.log" | tail -n1), RSS $(( $(ps -o rss= -p "$APP_PID") / 1024 )) MB then"
+      return
+    fi
+    sleep 1
+  done
+  echo "error: the access replica did not load its copy; see $OUT/sharing-service.log" >&2; exit 1
+}
 
 echo "== starting sharing-service (migrates a fresh database)"
 start_app
 
 if [[ $SEEDED == 0 ]]; then
+stop_app # the tables are migrated; the replica reads the seeded grants when it starts again
 echo "== seeding 1,000,000 grants, 200,000 devices, 10,000 groups (about a minute)"
 t0=$(date +%s)
 psql_bench <<'SQL'
@@ -144,7 +161,11 @@ FROM generate_series(0, 3) t, generate_series(1, 100000) n;
 VACUUM ANALYZE;
 SQL
 echo "   seeded in $(( $(date +%s) - t0 )) s: $(psql_bench -tAc 'SELECT count(*) FROM share_grant') grants"
+echo "== starting sharing-service again: its access replica reads the seeded grants"
+start_app
 fi
+await_copy
+echo "   copy: $COPY"
 
 token() {
   curl -fsS "$DEVSHARE_KEYCLOAK_URL/realms/devshare/protocol/openid-connect/token" "$@" |
@@ -210,6 +231,7 @@ cat <<TXT
 sharing-service access authority — $(date -u +%FT%TZ), $(nproc) cores, wrk and the service on one machine
   build: $(cd "$REPO" && git rev-parse --short HEAD)$([[ -n "${BENCH_JAR:-}" ]] && echo " (jar: $BENCH_JAR)"); JVM: $(shown_opts); reactive pool ${BENCH_POOL:-4}, event loops ${BENCH_EVENT_LOOPS:-$(nproc)}
   servers: ${BENCH_SERVERS_ENV:-test profile}; load average (1/5/15 min) before $LOAD_BEFORE, after the check $LOAD_CHECK
+  copy: $COPY
   data: $(psql_bench -tAc "SELECT count(*) FROM share_grant WHERE owner_org LIKE 'bench-org-%'") grants (990,000 direct, 10,000 on groups), 10,000 organizations, 200,000 devices
 $(line ceiling "GET /ping" "$PING")
 $(line ceiling "GET /ping/authenticated" "$APING")

@@ -28,6 +28,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.devshare.sharing.authority.AccessReplica;
 import io.devshare.sharing.service.AccessService;
 import io.devshare.sharing.service.AccessService.Basis;
 import io.devshare.sharing.service.AccessService.Decision;
@@ -64,6 +65,9 @@ class SharingFlowTest {
     AccessService access;
 
     @Inject
+    AccessReplica replica;
+
+    @Inject
     io.vertx.core.Vertx vertx;
 
     @Inject
@@ -79,7 +83,7 @@ class SharingFlowTest {
     @BeforeEach
     void worldOnce() {
         if (world == null) {
-            world = new World(pool);
+            world = new World(pool, replica);
             world.partners(owner, partner);
         }
     }
@@ -328,6 +332,8 @@ class SharingFlowTest {
                 .execute(io.vertx.mutiny.sqlclient.Tuple.of(grantId))
                 .await()
                 .indefinitely();
+        // A change written behind the service's back reaches the replicas' copies too; fence it as the service does.
+        replica.fence().await().atMost(java.time.Duration.ofSeconds(10));
         check(partner, partner.alias(), soon, "view").body("allowed", equalTo(false));
         Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
             expireNow();
@@ -558,7 +564,7 @@ class SharingFlowTest {
         vertx.getOrCreateContext()
                 .runOnContext(v -> Uni.join()
                         .all(asked.stream()
-                                .map(q -> access.check(
+                                .map(q -> access.checkInDatabase(
                                         q.org(),
                                         q.device(),
                                         io.devshare.sharing.Capability.fromWire(q.capability())

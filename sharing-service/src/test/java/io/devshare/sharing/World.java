@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.devshare.sharing.authority.AccessReplica;
 import io.devshare.testsupport.EventSamples;
 import io.devshare.testsupport.TestOrgs.TestOrg;
 import io.devshare.testsupport.TestServers;
@@ -35,8 +36,11 @@ final class World implements AutoCloseable {
             kafka.consumeStrings().fromTopics("sharing-events");
     private final Pool pool;
 
-    World(Pool pool) {
+    private final AccessReplica replica;
+
+    World(Pool pool, AccessReplica replica) {
         this.pool = pool;
+        this.replica = replica;
     }
 
     /** partner-service's partnership.started for the two organizations; waits until sharing-service knows it. */
@@ -96,6 +100,7 @@ final class World implements AutoCloseable {
                                 groupId,
                                 deviceId)
                         == 0);
+        replica.fence().await().atMost(Duration.ofSeconds(10));
     }
 
     /** The sharing event of {@code type} keyed by {@code key} (and mentioning {@code mention}), shape-checked. */
@@ -133,8 +138,13 @@ final class World implements AutoCloseable {
                 .getLong(0);
     }
 
+    /**
+     * Waits until sharing-service committed the event's effect, then until every replica of the access authority
+     * has applied it (its fence): from then on a check sees it, as it would once the consumer has finished.
+     */
     private void awaitRow(String sql, Object... params) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count(sql, params) > 0);
+        replica.fence().await().atMost(Duration.ofSeconds(10));
     }
 
     private static ObjectNode partnership(String what, UUID id, TestOrg a, TestOrg b) {

@@ -21,6 +21,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import io.devshare.common.page.Page;
 import io.devshare.sharing.Capability;
+import io.devshare.sharing.authority.AccessReplica;
 
 /**
  * The access authority: may organization X do A on device D, and which devices can X reach. Decided from the
@@ -61,6 +62,7 @@ public class AccessService {
             + " AND (g.ends_at IS NULL OR g.ends_at > now())";
 
     private final Pool pool;
+    private final AccessReplica replica;
     private final boolean batching;
     private final int batchMax;
     private final DistributionSummary batchSizes;
@@ -70,10 +72,12 @@ public class AccessService {
     @Inject
     public AccessService(
             Pool pool,
+            AccessReplica replica,
             MeterRegistry registry,
             @ConfigProperty(name = "devshare.access.batch-checks", defaultValue = "true") boolean batching,
             @ConfigProperty(name = "devshare.access.batch-max", defaultValue = "64") int batchMax) {
         this.pool = pool;
+        this.replica = replica;
         this.batching = batching;
         this.batchMax = batchMax;
         this.batchSizes = DistributionSummary.builder("devshare.access.check.batch.size")
@@ -87,6 +91,15 @@ public class AccessService {
      * event loop, the round trip is shared with the other checks of the same turn.
      */
     public Uni<Decision> check(String org, UUID deviceId, Capability capability) {
+        Decision fromMemory = replica.decide(org, deviceId, capability);
+        if (fromMemory != null) {
+            return Uni.createFrom().item(fromMemory);
+        }
+        return checkInDatabase(org, deviceId, capability);
+    }
+
+    /** The same decision, by PostgreSQL (when this replica's copy may not answer, and to compare the two). */
+    public Uni<Decision> checkInDatabase(String org, UUID deviceId, Capability capability) {
         Context context = Vertx.currentContext();
         if (!batching || context == null || !context.isEventLoopContext()) {
             return checkOne(org, deviceId, capability.wireName());

@@ -26,6 +26,7 @@ import io.devshare.common.problem.ProblemException;
 import io.devshare.sharing.Grant;
 import io.devshare.sharing.GrantHistory;
 import io.devshare.sharing.Role;
+import io.devshare.sharing.authority.AccessReplica;
 import io.devshare.sharing.messaging.AccessChanged;
 import io.devshare.sharing.messaging.ShareChanged;
 import io.devshare.sharing.messaging.SharingEventWriter;
@@ -37,7 +38,8 @@ import io.devshare.sharing.repository.Projections;
 /**
  * Share grants: an owner shares devices (one grant each) or a device group (one grant) with a partner, changes
  * the role or the end, revokes; the grantee leaves. Every change, its history and its events are written in one
- * transaction; a refused request writes nothing.
+ * transaction; a refused request writes nothing. A change answers once every replica of the access authority
+ * has applied it ({@link AccessReplica#fence()}).
  */
 @ApplicationScoped
 public class GrantService {
@@ -62,13 +64,16 @@ public class GrantService {
     private final GrantHistoryRepository history;
     private final Projections projections;
     private final SharingEventWriter events;
+    private final AccessReplica replica;
 
     @Inject
     public GrantService(
             GrantRepository grants,
             GrantHistoryRepository history,
             Projections projections,
-            SharingEventWriter events) {
+            SharingEventWriter events,
+            AccessReplica replica) {
+        this.replica = replica;
         this.grants = grants;
         this.history = history;
         this.projections = projections;
@@ -108,7 +113,8 @@ public class GrantService {
                         "already-shared",
                         "A device is already shared with '" + cmd.granteeOrg() + "'; change that grant's role"
                                 + " instead.",
-                        Map.of()));
+                        Map.of()))
+                .call(replica::fence);
     }
 
     private Uni<ShareResult> shareDevices(
@@ -205,40 +211,43 @@ public class GrantService {
     public Uni<Grant> update(String owner, String userId, UUID id, Role role, OffsetDateTime endsAt, boolean clearEnd) {
         OffsetDateTime now = DbClock.now();
         return Panache.withTransaction(() -> lockedFor(id, owner, true).chain(g -> {
-            if (role != null) {
-                g.role = role;
-                g.capabilities = role.capabilityNames().toArray(String[]::new);
-            }
-            if (clearEnd) {
-                g.endsAt = null;
-            } else if (endsAt != null) {
-                if (!endsAt.isAfter(now) || (g.startsAt != null && !endsAt.isAfter(g.startsAt))) {
-                    throw ProblemException.badRequest("endsAt", "must be in the future and after startsAt");
-                }
-                g.endsAt = endsAt;
-            }
-            return devicesOf(g)
-                    .call(devices ->
-                            history.persist(GrantHistory.of(g, GrantHistory.Action.UPDATED, userId, null, now)))
-                    .call(devices -> events.access(
-                            SharingEvents.ACCESS_UPDATED,
-                            devices.stream()
-                                    .map(d -> AccessChanged.of(g, d, null, now))
-                                    .toList()))
-                    .replaceWith(g);
-        }));
+                    if (role != null) {
+                        g.role = role;
+                        g.capabilities = role.capabilityNames().toArray(String[]::new);
+                    }
+                    if (clearEnd) {
+                        g.endsAt = null;
+                    } else if (endsAt != null) {
+                        if (!endsAt.isAfter(now) || (g.startsAt != null && !endsAt.isAfter(g.startsAt))) {
+                            throw ProblemException.badRequest("endsAt", "must be in the future and after startsAt");
+                        }
+                        g.endsAt = endsAt;
+                    }
+                    return devicesOf(g)
+                            .call(devices ->
+                                    history.persist(GrantHistory.of(g, GrantHistory.Action.UPDATED, userId, null, now)))
+                            .call(devices -> events.access(
+                                    SharingEvents.ACCESS_UPDATED,
+                                    devices.stream()
+                                            .map(d -> AccessChanged.of(g, d, null, now))
+                                            .toList()))
+                            .replaceWith(g);
+                }))
+                .call(replica::fence);
     }
 
     /** The owner revokes a grant at once. */
     public Uni<Grant> revoke(String owner, String userId, UUID id) {
-        return Panache.withTransaction(
-                () -> lockedFor(id, owner, true).chain(g -> close(g, Grant.Reason.MANUAL, userId, DbClock.now())));
+        return Panache.withTransaction(() ->
+                        lockedFor(id, owner, true).chain(g -> close(g, Grant.Reason.MANUAL, userId, DbClock.now())))
+                .call(replica::fence);
     }
 
     /** The grantee gives a grant back. */
     public Uni<Grant> leave(String grantee, String userId, UUID id) {
-        return Panache.withTransaction(
-                () -> lockedFor(id, grantee, false).chain(g -> close(g, Grant.Reason.LEFT, userId, DbClock.now())));
+        return Panache.withTransaction(() ->
+                        lockedFor(id, grantee, false).chain(g -> close(g, Grant.Reason.LEFT, userId, DbClock.now())))
+                .call(replica::fence);
     }
 
     /** Revokes every active grant between two organizations, both ways (their partnership ended). */
