@@ -32,7 +32,8 @@ CONNECTIONS=${BENCH_CONNECTIONS:-32}
 # demo's few; a later -Xmx wins).
 JAVA_OPTS=${BENCH_JAVA_OPTS:-@$REPO/deploy/jvm/service.options -Xmx${BENCH_HEAP:-256m}}
 # The options as printed with the figures (an @file's options, without its comments).
-shown_opts() { if [[ $JAVA_OPTS == @* ]]; then sed 's/#.*//' "${JAVA_OPTS#@}" | xargs; else echo "$JAVA_OPTS"; fi; }
+shown_opts() { local o out=(); for o in $JAVA_OPTS; do
+  if [[ $o == @* ]]; then out+=("$(sed 's/#.*//' "${o#@}" | xargs)"); else out+=("$o"); fi; done; echo "${out[*]}"; }
 mkdir -p "$OUT"
 
 if ! command -v wrk >/dev/null; then
@@ -108,7 +109,9 @@ await_copy() {
   [[ ${BENCH_REPLICA:-true} == true ]] || { COPY="off (BENCH_REPLICA=false): every check asks PostgreSQL"; return; }
   for _ in $(seq 1 300); do
     if curl -fsS "http://127.0.0.1:$PORT/q/metrics" 2>/dev/null | grep -q '^devshare_access_replica_fresh 1'; then
-      COPY="$(grep -o 'loaded [0-9]* devices and [0-9]* active grants in [0-9]* ms' "$OUT/sharing-service.log" | tail -n1), RSS $(( $(ps -o rss= -p "$APP_PID") / 1024 )) MB then"
+      jcmd "$APP_PID" GC.run >/dev/null 2>&1 || true
+      local heap; heap=$(jcmd "$APP_PID" GC.heap_info 2>/dev/null | awk '/generation/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?/, "", v); s += v } } END { printf "%d", s / 1024 }')
+      COPY="$(grep -o 'loaded [0-9]* devices and [0-9]* active grants in [0-9]* ms' "$OUT/sharing-service.log" | tail -n1); Java heap in use after a full collection ${heap} MB, RSS $(( $(ps -o rss= -p "$APP_PID") / 1024 )) MB"
       return
     fi
     sleep 1

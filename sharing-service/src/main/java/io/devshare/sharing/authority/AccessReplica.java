@@ -67,6 +67,9 @@ import io.devshare.sharing.service.AccessService.Decision;
 public class AccessReplica {
 
     static final String CHANNEL = "devshare_access";
+    /** How a fence's notification begins (JsonObject keeps the order its keys were put in). */
+    private static final String FENCE_PREFIX = "{\"k\":\"f\",";
+
     private static final Logger LOG = Logger.getLogger(AccessReplica.class);
 
     private final Pool pool;
@@ -272,8 +275,8 @@ public class AccessReplica {
             return;
         }
         LOG.infof(
-                "access replica loaded %d devices and %d active grants (%d changes during the load)",
-                built.devices(), built.activeGrants(), meanwhile.size());
+                "access replica loaded %d devices and %d active grants in %d ms (%d changes during the load)",
+                built.devices(), built.activeGrants(), (System.nanoTime() - loadStarted) / 1_000_000, meanwhile.size());
         heartbeat();
     }
 
@@ -290,6 +293,11 @@ public class AccessReplica {
     private synchronized void received(String payload) {
         if (buffered != null) {
             buffered.add(payload);
+            if (payload.startsWith(FENCE_PREFIX)) {
+                // While loading, this copy does not answer; when it does, it will have applied everything up to
+                // here. So the writer need not wait for the load: acknowledge at once (the replay does it again).
+                apply(payload);
+            }
             return;
         }
         try {
@@ -364,8 +372,8 @@ public class AccessReplica {
             return;
         }
         PendingFence fence = fences.get(fenceId);
-        if (fence == null) {
-            return;
+        if (fence == null || fence.awaiting()) {
+            return; // already came back (seen once while loading, again in the replay)
         }
         long now = System.nanoTime();
         liveUntil.values().removeIf(until -> until - now <= 0);
@@ -486,6 +494,10 @@ public class AccessReplica {
 
         PendingFence(Runnable done) {
             this.done = done;
+        }
+
+        synchronized boolean awaiting() {
+            return waitingFor != null;
         }
 
         /** Returns true when nobody else needs to acknowledge (then it is finished). */

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.StampedLock;
 
 import io.devshare.sharing.Capability;
+import io.devshare.sharing.Role;
 import io.devshare.sharing.service.AccessService.Basis;
 import io.devshare.sharing.service.AccessService.Decision;
 
@@ -192,6 +193,7 @@ final class AccessTable {
             long endsAt) {
         long stamp = lock.writeLock();
         try {
+            role = canonical(role);
             Entry entry = active
                     ? new Entry(
                             id.getMostSignificantBits(),
@@ -243,6 +245,18 @@ final class AccessTable {
             direct[d] = next.length == 0 ? null : next;
         }
     }
+
+    /** The role's name as one shared string (a million grants would otherwise hold a million copies). */
+    private static String canonical(String role) {
+        for (Role r : ROLES) {
+            if (r.name().equals(role)) {
+                return r.name();
+            }
+        }
+        return role == null ? null : role.intern();
+    }
+
+    private static final Role[] ROLES = Role.values();
 
     private int org(String alias) {
         Integer n = orgs.get(alias);

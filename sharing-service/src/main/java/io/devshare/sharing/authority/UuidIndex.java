@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * Dense numbers for UUIDs: the first UUID added is 0, the next 1, and so on; a number is never reused. Open
- * addressing over the UUIDs' two halves (no object per entry), linear probing, grown at half full.
+ * addressing over the UUIDs' two halves (no object per entry), linear probing, grown at three quarters full.
  *
  * <p>Not thread-safe: {@link AccessTable} writes it from one thread and validates its readers' optimistic reads.
  */
@@ -23,7 +23,7 @@ final class UuidIndex {
     private int size;
 
     UuidIndex(int expected) {
-        int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+        int capacity = Integer.highestOneBit(Math.max(16, expected + expected / 3 - 1)) << 1;
         msb = new long[capacity];
         lsb = new long[capacity];
         numbers = new int[capacity];
@@ -66,7 +66,7 @@ final class UuidIndex {
         if (found >= 0) {
             return found;
         }
-        if ((size + 1) * 2 > numbers.length) {
+        if ((long) (size + 1) * 4 > (long) numbers.length * 3) {
             grow();
         }
         int number = size++;

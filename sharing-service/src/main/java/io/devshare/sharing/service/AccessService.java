@@ -27,8 +27,10 @@ import io.devshare.sharing.authority.AccessReplica;
  * The access authority: may organization X do A on device D, and which devices can X reach. Decided from the
  * grants and the local device and group projections, in one or two indexed queries (reactive client, no ORM).
  *
- * <p>Checks are never cached: each is decided by PostgreSQL after it arrived, so a revoke is effective for every
- * check that arrives after the revoking request answered. Under load, the checks that arrive on one event loop in
+ * <p>A check is answered from this replica's copy ({@link AccessReplica}) while the copy may answer. A change
+ * answers only once every replica's copy has applied it, so a revoke is effective for every check that arrives
+ * after the revoking request answered. Otherwise the check goes to PostgreSQL ({@link #checkInDatabase}), decided
+ * after it arrived. There, under load, the checks that arrive on one event loop in
  * the same turn go to PostgreSQL together, in one statement and one round trip ({@link #CHECK_BATCH}); that
  * statement runs after the last of them arrived, so it decides each exactly as the single query would.
  */
