@@ -114,9 +114,4 @@ final class UuidIndex {
         long h = (hi ^ Long.rotateLeft(lo, 29)) * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 32));
     }
-
-    /** Approximate bytes held (for the metric). */
-    long bytes() {
-        return (long) numbers.length * 20 + (long) byNumberMsb.length * 16;
-    }
 }
