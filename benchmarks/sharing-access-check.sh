@@ -161,7 +161,7 @@ VALUES (gen_random_uuid(), 'acme', 'rentco', true, now());
 INSERT INTO device_view (device_id, owner_org, updated_at)
 SELECT ('00000000-0000-4000-a000-' || lpad((t * 1000000 + n)::text, 12, '0'))::uuid, 'rentco', now()
 FROM generate_series(0, 3) t, generate_series(1, 100000) n;
-VACUUM ANALYZE;
+VACUUM ANALYZE device_view, device_group_view, group_member_view, share_grant, partnership_view;
 SQL
 echo "   seeded in $(( $(date +%s) - t0 )) s: $(psql_bench -tAc 'SELECT count(*) FROM share_grant') grants"
 echo "== starting sharing-service again: its access replica reads the seeded grants"

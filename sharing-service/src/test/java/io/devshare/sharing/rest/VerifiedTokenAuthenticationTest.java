@@ -16,13 +16,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 import io.devshare.common.auth.VerifiedTokens;
+import io.devshare.common.org.CallerClaims;
+import io.devshare.common.org.OrgContext;
 import io.devshare.testsupport.RealServersResource;
 import io.devshare.testsupport.TestOrgs;
 import io.devshare.testsupport.TestOrgs.TestOrg;
+import io.devshare.testsupport.Tokens;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 /**
  * A token verified once is answered from memory afterwards, with the same organization and roles; a forged, altered
@@ -69,6 +73,28 @@ class VerifiedTokenAuthenticationTest {
                 .then()
                 .statusCode(403);
         assertThat(tokens.known(member).getRoles()).contains("org-member").doesNotContain("org-admin");
+        CallerClaims claims = tokens.known(member).getAttribute(CallerClaims.ATTRIBUTE);
+        assertThat(claims.organizations()).as("read once, at verification").containsExactly(org.alias());
+        assertThat(claims.authorizedParty()).isNotEqualTo(OrgContext.SERVICES_CLIENT);
+    }
+
+    @Test
+    void aRememberedServiceTokenStillAsksAboutAnyOrganization() {
+        String service = Tokens.serviceToken();
+        check(service, org.alias()).statusCode(200).body("allowed", equalTo(false));
+        CallerClaims claims = tokens.known(service).getAttribute(CallerClaims.ATTRIBUTE);
+        assertThat(claims.organizations()).isEmpty();
+        assertThat(claims.authorizedParty()).isEqualTo(OrgContext.SERVICES_CLIENT);
+        // From memory now: a service must name the organization it asks about.
+        check(service, other.alias()).statusCode(200).body("allowed", equalTo(false));
+        given().auth()
+                .oauth2(service)
+                .contentType(ContentType.JSON)
+                .body(Map.of("device", UUID.randomUUID(), "capability", "view"))
+                .post("/access/check")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("org"));
     }
 
     @Test

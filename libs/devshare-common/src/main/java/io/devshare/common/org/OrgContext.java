@@ -27,6 +27,8 @@ public class OrgContext {
 
     private final JsonWebToken jwt;
     private final SecurityIdentity identity;
+    /** The token's claims this request needs, read once (from the identity, where they were read at verification). */
+    private CallerClaims claims;
 
     @Inject
     public OrgContext(JsonWebToken jwt, SecurityIdentity identity) {
@@ -36,7 +38,7 @@ public class OrgContext {
 
     /** The alias of the caller's organization; 403 problem when the token names none or several. */
     public String orgAlias() {
-        List<String> aliases = OrganizationClaim.aliases(jwt.getClaim(OrganizationClaim.NAME));
+        List<String> aliases = claims().organizations();
         if (aliases.isEmpty()) {
             throw ProblemException.forbidden("The access token names no organization.");
         }
@@ -49,12 +51,20 @@ public class OrgContext {
 
     /** Whether the token names exactly one organization (a person's token), rather than none (a service's). */
     public boolean hasOrganization() {
-        return OrganizationClaim.aliases(jwt.getClaim(OrganizationClaim.NAME)).size() == 1;
+        return claims().organizations().size() == 1;
     }
 
     /** Whether the caller is one of the Devshare services (client credentials of {@code devshare-services}). */
     public boolean isService() {
-        return !hasOrganization() && SERVICES_CLIENT.equals(jwt.getClaim("azp"));
+        return !hasOrganization() && SERVICES_CLIENT.equals(claims().authorizedParty());
+    }
+
+    private CallerClaims claims() {
+        if (claims == null) {
+            Object known = identity.getAttribute(CallerClaims.ATTRIBUTE);
+            claims = known instanceof CallerClaims c ? c : CallerClaims.of(jwt);
+        }
+        return claims;
     }
 
     /** The subject (Keycloak user id) of the caller. */
