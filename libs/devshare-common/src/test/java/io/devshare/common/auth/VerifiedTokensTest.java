@@ -2,7 +2,6 @@ package io.devshare.common.auth;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -12,6 +11,8 @@ import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
+
+import io.devshare.common.ClaimsToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,25 +129,8 @@ class VerifiedTokensTest {
                 .build();
     }
 
-    /** The verified token's claims as OIDC exposes them; only the expiry matters here. */
+    /** A verified token; only the expiry matters here. */
     private static JsonWebToken jwt(long expiresAtMillis) {
-        Map<String, Object> claims = Map.of("sub", "someone", "exp", expiresAtMillis / 1000);
-        return new JsonWebToken() {
-            @Override
-            public String getName() {
-                return "someone";
-            }
-
-            @Override
-            public Set<String> getClaimNames() {
-                return claims.keySet();
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T getClaim(String name) {
-                return (T) claims.get(name);
-            }
-        };
+        return new ClaimsToken(Map.of("sub", "someone", "exp", expiresAtMillis / 1000));
     }
 }

@@ -1,7 +1,6 @@
 package io.devshare.common.org;
 
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.json.Json;
 
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 
+import io.devshare.common.ClaimsToken;
 import io.devshare.common.problem.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,30 +95,5 @@ class CallerClaimsTest {
 
     private static JsonWebToken jwt(Map<String, Object> claims) {
         return new ClaimsToken(claims);
-    }
-
-    /** A verified token's claims as OIDC exposes them. */
-    private static class ClaimsToken implements JsonWebToken {
-        private final Map<String, Object> claims;
-
-        ClaimsToken(Map<String, Object> claims) {
-            this.claims = claims;
-        }
-
-        @Override
-        public String getName() {
-            return "someone";
-        }
-
-        @Override
-        public Set<String> getClaimNames() {
-            return claims.keySet();
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T getClaim(String name) {
-            return (T) claims.get(name);
-        }
     }
 }
