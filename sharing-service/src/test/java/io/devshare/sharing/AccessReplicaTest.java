@@ -28,6 +28,7 @@ import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
 
 import io.devshare.sharing.authority.AccessReplica;
 import io.devshare.sharing.service.AccessService;
@@ -104,7 +105,7 @@ class AccessReplicaTest {
     void aChangeAnswersOnlyOnceTheOtherReplicaHasAppliedIt() {
         AccessReplica second = secondReplica();
         try {
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(second::isFresh);
+            awaitFreshAndHeard(second);
             double leaseWaits = leaseWaits();
             for (int i = 0; i < 5; i++) {
                 UUID d = world.device(owner);
@@ -177,6 +178,53 @@ class AccessReplicaTest {
                     .isEqualTo(new Decision(true, Basis.GRANT, UUID.fromString(laterGrant), null, "MANAGER"));
         } finally {
             second.stop();
+        }
+    }
+
+    @Test
+    void aReplicaWhoseNotificationsStallStopsAnsweringWithinItsLeaseAndChangesWaitForItNoLonger() throws Exception {
+        PgConnectOptions target = PgConnectOptions.fromUri(url);
+        try (StallingTcpProxy proxy = new StallingTcpProxy(target.getHost(), target.getPort())) {
+            // Its listening connection goes through the proxy; its heartbeats and reads through the pool, as before.
+            String throughProxy = url.replaceFirst(":" + target.getPort() + "/", ":" + proxy.port() + "/");
+            assertThat(throughProxy).isNotEqualTo(url);
+            AccessReplica second = secondReplica(throughProxy);
+            try {
+                awaitFreshAndHeard(second);
+                UUID d = world.device(owner);
+                String grantId = shareOne(d, "viewer");
+                assertThat(second.decide(partner.alias(), d, Capability.VIEW).allowed())
+                        .isTrue();
+
+                // Stalled, not closed: nothing tells it that it hears nothing, and the others still hear its
+                // heartbeats. The revoke waits for its acknowledgement until its lease runs out, and by then its copy
+                // no longer answers (its freshness ended a lease after its last heartbeat came back to it).
+                proxy.stall();
+                double leaseWaits = leaseWaits();
+                revoke(grantId);
+                assertThat(leaseWaits())
+                        .as("the revoke ended on the deaf replica's lease")
+                        .isEqualTo(leaseWaits + 1);
+                assertThat(second.decide(partner.alias(), d, Capability.VIEW))
+                        .as("a stalled copy does not answer once the revoke answered")
+                        .isNull();
+                assertThat(second.isFresh()).isFalse();
+                assertThat(replica.decide(partner.alias(), d, Capability.VIEW).allowed())
+                        .isFalse();
+                UUID later = world.device(owner);
+                String laterGrant = shareOne(later, "operator");
+
+                // Once the path moves again, what was held back arrives in order and the copy answers again.
+                proxy.resume();
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(second::isFresh);
+                assertThat(second.decide(partner.alias(), d, Capability.VIEW).allowed())
+                        .as("the revoke made while it heard nothing")
+                        .isFalse();
+                assertThat(second.decide(partner.alias(), later, Capability.PUBLISH_DESIGN))
+                        .isEqualTo(new Decision(true, Basis.GRANT, UUID.fromString(laterGrant), null, "OPERATOR"));
+            } finally {
+                second.stop();
+            }
         }
     }
 
@@ -262,6 +310,11 @@ class AccessReplicaTest {
     }
 
     private AccessReplica secondReplica() {
+        return secondReplica(url);
+    }
+
+    /** Another replica on the same database, listening through {@code listenUrl}. */
+    private AccessReplica secondReplica(String listenUrl) {
         AccessReplica second = new AccessReplica(
                 pool,
                 vertx,
@@ -269,11 +322,19 @@ class AccessReplicaTest {
                 true,
                 Duration.ofMillis(200),
                 Duration.ofSeconds(2),
-                url,
+                listenUrl,
                 user,
                 password);
         second.start();
         return second;
+    }
+
+    /**
+     * Until the second replica answers from its copy and the service's replica hears it and no other: a replica
+     * stopped by an earlier test stays live for the others until its lease runs out.
+     */
+    private void awaitFreshAndHeard(AccessReplica second) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> second.isFresh() && replica.peers() == 1);
     }
 
     private double leaseWaits() {

@@ -137,6 +137,9 @@ public class AccessReplica {
         Gauge.builder("devshare.access.replica.fresh", this, r -> r.isFresh() ? 1 : 0)
                 .description("1 while this replica answers checks from its copy")
                 .register(registry);
+        Gauge.builder("devshare.access.replica.peers", this, AccessReplica::peers)
+                .description("Other replicas heard within their lease, whose acknowledgements a change waits for")
+                .register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -189,6 +192,13 @@ public class AccessReplica {
             return null;
         }
         return t.decide(org, deviceId, capability, System.currentTimeMillis());
+    }
+
+    /** The other replicas heard within their lease: the ones a fence waits for. */
+    public synchronized int peers() {
+        long now = System.nanoTime();
+        liveUntil.values().removeIf(until -> until - now <= 0);
+        return liveUntil.size();
     }
 
     public boolean isFresh() {
