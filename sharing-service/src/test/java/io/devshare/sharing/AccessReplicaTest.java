@@ -35,6 +35,7 @@ import io.devshare.sharing.service.AccessService;
 import io.devshare.sharing.service.AccessService.Basis;
 import io.devshare.sharing.service.AccessService.Decision;
 import io.devshare.testsupport.RealServersResource;
+import io.devshare.testsupport.TcpRelay;
 import io.devshare.testsupport.TestOrgs;
 import io.devshare.testsupport.TestOrgs.TestOrg;
 
@@ -182,9 +183,9 @@ class AccessReplicaTest {
     }
 
     @Test
-    void aReplicaWhoseNotificationsStallStopsAnsweringWithinItsLeaseAndChangesWaitForItNoLonger() throws Exception {
+    void aReplicaWhoseNotificationsStallStopsAnsweringWithinItsLeaseAndChangesWaitForItNoLonger() {
         PgConnectOptions target = PgConnectOptions.fromUri(url);
-        try (StallingTcpProxy proxy = new StallingTcpProxy(target.getHost(), target.getPort())) {
+        try (TcpRelay proxy = new TcpRelay(target.getHost(), target.getPort())) {
             // Its listening connection goes through the proxy; its heartbeats and reads through the pool, as before.
             String throughProxy = url.replaceFirst(":" + target.getPort() + "/", ":" + proxy.port() + "/");
             assertThat(throughProxy).isNotEqualTo(url);
