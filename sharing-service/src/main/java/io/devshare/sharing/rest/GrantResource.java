@@ -145,6 +145,9 @@ public class GrantResource {
     @APIResponse(responseCode = "404", description = "No such grant owned by your organization")
     @APIResponse(responseCode = "409", description = "The grant is no longer active")
     public Uni<GrantResponse> update(@PathParam("id") UUID id, @Valid @NotNull UpdateGrantRequest request) {
+        if (request.endsAt() != null && Boolean.TRUE.equals(request.clearEndsAt())) {
+            throw ProblemException.badRequest("clearEndsAt", "cannot be true together with endsAt");
+        }
         Role role = request.role() == null ? null : role(request.role());
         return grants.update(
                         org.orgAlias(),

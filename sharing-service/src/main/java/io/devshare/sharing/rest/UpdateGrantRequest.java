@@ -12,5 +12,5 @@ public record UpdateGrantRequest(
         @Schema(description = "New end of the rental period", examples = "2027-01-15T18:00:00Z")
         OffsetDateTime endsAt,
 
-        @Schema(description = "true removes the end (open-ended)")
+        @Schema(description = "true removes the end (open-ended); not together with endsAt")
         Boolean clearEndsAt) {}

@@ -23,8 +23,13 @@ import io.quarkus.security.UnauthorizedException;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.devshare.common.json.InvalidValueException;
 
 /**
  * Turns every failure of a request into an RFC 9457 problem+json response. Bad input is a 4xx naming the
@@ -36,6 +41,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
+        return toResponse(e, uri);
+    }
+
+    /** The problem+json response for {@code e}, with the headers it calls for (also used by request filters). */
+    static Response toResponse(ProblemException e, UriInfo uri) {
         Response response = respond(e.toProblem(instance(uri)));
         e.headers().forEach((name, value) -> response.getHeaders().add(name, value));
         return response;
@@ -53,15 +63,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException jme ? path(jme) : "";
-        String detail = field.isEmpty()
-                ? "The request body is not valid JSON."
-                : "The request body has an invalid value at '" + field + "'.";
-        List<Problem.FieldError> errors = field.isEmpty()
-                ? List.of(new Problem.FieldError("body", "malformed JSON"))
-                : List.of(new Problem.FieldError(field, "invalid value"));
+        String field = fieldOf(e);
+        if (field.isEmpty()) {
+            return respond(new Problem(
+                    Problems.type("malformed-request"),
+                    "Malformed request",
+                    400,
+                    "The request body is not valid JSON.",
+                    instance(uri),
+                    List.of(new Problem.FieldError("body", "malformed JSON")),
+                    Map.of()));
+        }
+        String message = messageOf(e);
         return respond(new Problem(
-                Problems.type("malformed-request"), "Malformed request", 400, detail, instance(uri), errors, Map.of()));
+                Problems.type("malformed-request"),
+                "Malformed request",
+                400,
+                "The request body has an invalid value at '" + field + "': " + message + ".",
+                instance(uri),
+                List.of(new Problem.FieldError(field, message)),
+                Map.of()));
     }
 
     @ServerExceptionMapper
@@ -151,6 +172,102 @@ public class ProblemMappers {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The field a JSON failure concerns: the mapping path, else where the parser stood (a duplicate key). */
+    static String fieldOf(JsonProcessingException e) {
+        StreamReadException duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return path(duplicate.getProcessor().getParsingContext());
+        }
+        if (e instanceof JsonMappingException jme) {
+            String p = path(jme);
+            if (!p.isEmpty()) {
+                return p;
+            }
+        }
+        if (e instanceof StreamReadException read && read.getProcessor() != null) {
+            return path(read.getProcessor().getParsingContext());
+        }
+        return "";
+    }
+
+    /** What is wrong with the field's value, for a person. */
+    static String messageOf(JsonProcessingException e) {
+        if (e instanceof InvalidValueException invalid) {
+            return invalid.reason();
+        }
+        if (duplicateKey(e) != null) {
+            return "is given more than once";
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof InputCoercionException) {
+                return "is out of range";
+            }
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return expected(mismatch.getTargetType());
+        }
+        return "invalid value";
+    }
+
+    /** The parser's failure on a key given twice (strict duplicate detection), wherever it was wrapped. */
+    private static StreamReadException duplicateKey(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof StreamReadException read
+                    && read.getProcessor() != null
+                    && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate field")) {
+                return read;
+            }
+        }
+        return null;
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == String.class || type == char.class || type == Character.class) {
+            return "must be a string";
+        }
+        if (type == int.class
+                || type == long.class
+                || type == short.class
+                || type == Integer.class
+                || type == Long.class
+                || type == Short.class
+                || type == java.math.BigInteger.class) {
+            return "must be an integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "must be a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "must be true or false";
+        }
+        if (type == java.util.UUID.class) {
+            return "must be a UUID";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "must be an ISO-8601 date and time, e.g. 2026-12-31T00:00:00Z";
+        }
+        if (type.isEnum()) {
+            return "unknown value";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "must be an array";
+        }
+        return "invalid value";
+    }
+
+    private static String path(JsonStreamContext context) {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                parts.addFirst("." + c.getCurrentName());
+            } else if (c.inArray()) {
+                parts.addFirst("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            }
+        }
+        String joined = String.join("", parts);
+        return joined.startsWith(".") ? joined.substring(1) : joined;
     }
 
     /** JSON path of a Jackson mapping failure, e.g. {@code notifyEmails[1]}. */
