@@ -1,6 +1,7 @@
 package io.devshare.common.events;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.Set;
 
 import jakarta.ws.rs.ProcessingException;
@@ -37,9 +38,9 @@ public final class Failures {
             if (c instanceof MalformedEventException) {
                 return false;
             }
-            if (c instanceof PgException pg) {
-                String state = pg.getSqlState();
-                return state != null && state.length() == 5 && TRANSIENT_SQL_CLASSES.contains(state.substring(0, 2));
+            String state = sqlState(c);
+            if (state != null) {
+                return state.length() == 5 && TRANSIENT_SQL_CLASSES.contains(state.substring(0, 2));
             }
             if (c instanceof CompositeException composite) {
                 for (Throwable inner : composite.getCauses()) {
@@ -72,6 +73,17 @@ public final class Failures {
         return false;
     }
 
+    /** The SQLSTATE a database failure carries (the reactive client's, or JDBC's as Hibernate wraps it), or null. */
+    private static String sqlState(Throwable t) {
+        if (t instanceof PgException pg) {
+            return pg.getSqlState();
+        }
+        if (t instanceof SQLException sql) {
+            return sql.getSQLState();
+        }
+        return null;
+    }
+
     private static boolean mentionsConnection(Throwable t) {
         String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
         return message.contains("connection") || message.contains("timed out") || message.contains("timeout");
@@ -83,6 +95,11 @@ public final class Failures {
         for (Throwable c = failure; c != null; c = c.getCause()) {
             if (c instanceof PgException pg) {
                 return "database refused it: " + pg.getErrorMessage() + " (SQLSTATE " + pg.getSqlState() + ")";
+            }
+            if (c instanceof SQLException sql && sql.getSQLState() != null) {
+                String message = String.valueOf(sql.getMessage()).replaceFirst("^ERROR: ", "");
+                return "database refused it: " + message.replace(" (" + sql.getSQLState() + ")", "") + " (SQLSTATE "
+                        + sql.getSQLState() + ")";
             }
             if (c.getMessage() != null) {
                 description = c.getClass().getSimpleName() + ": " + c.getMessage();

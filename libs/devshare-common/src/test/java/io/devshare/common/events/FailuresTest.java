@@ -1,6 +1,7 @@
 package io.devshare.common.events;
 
 import java.net.ConnectException;
+import java.sql.SQLException;
 
 import jakarta.ws.rs.WebApplicationException;
 
@@ -28,6 +29,9 @@ class FailuresTest {
                 .isFalse();
         assertThat(Failures.isInfrastructure(new NullPointerException())).isFalse();
         assertThat(Failures.isInfrastructure(new WebApplicationException(404))).isFalse();
+        assertThat(Failures.isInfrastructure(new RuntimeException(
+                        "Hibernate's DataException", new SQLException("ERROR: invalid byte sequence", "22021"))))
+                .isFalse();
     }
 
     @Test
@@ -42,6 +46,8 @@ class FailuresTest {
         assertThat(Failures.isInfrastructure(new io.vertx.core.VertxException("Connection is closed", true)))
                 .isTrue();
         assertThat(Failures.isInfrastructure(new WebApplicationException(503))).isTrue();
+        assertThat(Failures.isInfrastructure(new RuntimeException(new SQLException("terminating connection", "57P01"))))
+                .isTrue();
         assertThat(Failures.isInfrastructure(new CompositeException(new IllegalStateException("x"), pg("08001"))))
                 .isTrue();
     }
@@ -50,5 +56,9 @@ class FailuresTest {
     void theReasonNamesWhatTheDatabaseSaid() {
         assertThat(Failures.describe(new RuntimeException("outer", pg("22021"))))
                 .isEqualTo("database refused it: message (SQLSTATE 22021)");
+        assertThat(Failures.describe(new RuntimeException(
+                        "outer",
+                        new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00 (22021)", "22021"))))
+                .isEqualTo("database refused it: invalid byte sequence for encoding \"UTF8\": 0x00 (SQLSTATE 22021)");
     }
 }
