@@ -15,7 +15,7 @@ public class LimitExceededException extends ProblemException {
     private final transient Limit limit;
     private final long retryAfterSeconds;
 
-    LimitExceededException(Limit limit, long retryAfterSeconds) {
+    public LimitExceededException(Limit limit, long retryAfterSeconds) {
         super(
                 429,
                 "rate-limited",
