@@ -44,6 +44,8 @@ Order: the chart's own variables, then <component>.env (NAME: value, sorted), th
   value: {{ $v.projectServiceUrl | default (include "devshare.serviceUrl" (dict "root" $root "name" "project-service" "values" $root.Values.projectService)) | quote }}
 - name: DEVSHARE_FIELD_DATA_DIR
   value: {{ $v.persistence.mountPath | quote }}
+- name: DEVSHARE_DEVICE_CREDENTIALS_HASH_KEY
+  {{- include "devshare.secretKeyRef" (dict "secret" $v.credentials.existingSecret "key" $v.credentials.key "value" "deviceService.credentials.existingSecret" "what" "the key device secrets are hashed with (HMAC-SHA256, at least 32 characters)") | nindent 2 }}
 {{- end }}
 {{- if eq $name "project-service" }}
 - name: DEVSHARE_DESIGNS_DIR

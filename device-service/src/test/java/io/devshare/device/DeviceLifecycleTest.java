@@ -48,7 +48,7 @@ class DeviceLifecycleTest {
             assertThat(registered.at("/data/deviceId").asText()).isEqualTo(d.id());
             assertThat(registered.at("/data/ownerOrg").asText()).isEqualTo(org.alias());
             assertThat(registered.at("/data/kind").asText()).isEqualTo("MACHINE_CONTROL");
-            assertThat(registered.toString()).doesNotContain(d.secret()).doesNotContain("pbkdf2");
+            assertThat(registered.toString()).doesNotContain(d.secret()).doesNotContain("hmac-sha256");
 
             given().auth()
                     .oauth2(org.adminToken())

@@ -91,7 +91,7 @@ class DeviceRegistrationTest {
                 .iterator()
                 .next()
                 .getString(0);
-        assertThat(stored).startsWith("pbkdf2-sha256$210000$").doesNotContain(secret);
+        assertThat(stored).startsWith("hmac-sha256$").doesNotContain(secret);
 
         DeviceApi.licences(org)
                 .statusCode(200)

@@ -1,5 +1,6 @@
 package io.devshare.partner;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -398,7 +399,27 @@ class PartnershipFlowTest {
     }
 
     @Test
+    void concurrentWrongCodesPassTheThrottleFiveTimesAtMost() throws Exception {
+        LimitWindows.awaitFresh(pool, Duration.ofMinutes(15), Duration.ofMinutes(1));
+        TestOrg guesser = TestOrgs.create("cguess", "Concurrent Guesser");
+        String token = guesser.adminToken();
+
+        List<Integer> statuses = Concurrently.run(
+                40,
+                () -> given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("code", "AAAA-AAAA-AAAA"))
+                        .post("/partnerships/connect")
+                        .statusCode());
+
+        assertThat(statuses).containsOnly(404, 429);
+        assertThat(statuses.stream().filter(s -> s == 404)).hasSize(5);
+    }
+
+    @Test
     void wrongCodesAreThrottledWithRetryAfter() {
+        LimitWindows.awaitFresh(pool, Duration.ofMinutes(15), Duration.ofMinutes(1));
         TestOrg guesser = TestOrgs.create("guess", "Guesser");
         TestOrg target = TestOrgs.create("guessed", "Guessed");
         String real = sharingCode(target);

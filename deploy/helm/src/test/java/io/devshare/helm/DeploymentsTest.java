@@ -222,6 +222,21 @@ class DeploymentsTest {
     }
 
     @Test
+    void deviceServiceHashesDeviceSecretsWithAKeyFromItsSecret() {
+        assertSecretRef(
+                manifests.deployment("device-service"),
+                "DEVSHARE_DEVICE_CREDENTIALS_HASH_KEY",
+                "devshare-device-credentials",
+                "hash-key");
+        for (String service :
+                List.of("partner-service", "sharing-service", "project-service", "notification-service")) {
+            assertThat(env(manifests.deployment(service), "DEVSHARE_DEVICE_CREDENTIALS_HASH_KEY"))
+                    .as(service)
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void deviceServiceStreamsDesignsFromThisReleasesProjectService() {
         Service project = manifests.get(Service.class, "devshare-project-service");
         assertThat(envValue(manifests.deployment("device-service"), "DEVSHARE_PROJECT_SERVICE_URL"))
@@ -247,6 +262,7 @@ class DeploymentsTest {
                 .containsExactlyInAnyOrder(
                         "QUARKUS_DATASOURCE_PASSWORD",
                         "DEVSHARE_SERVICES_CLIENT_SECRET",
+                        "DEVSHARE_DEVICE_CREDENTIALS_HASH_KEY",
                         "QUARKUS_MAILER_USERNAME",
                         "QUARKUS_MAILER_PASSWORD");
         // The chart creates no Secret of its own: every one is the operator's, named by existingSecret.

@@ -25,6 +25,7 @@ class RequiredValuesTest {
         "projectService.database.existingSecret, project-service's database password",
         "notificationService.database.existingSecret, notification-service's database password",
         "keycloak.servicesClient.existingSecret, the secret of the Keycloak client devshare-services",
+        "deviceService.credentials.existingSecret, the key device secrets are hashed with",
         "smtp.auth.existingSecret, the SMTP username",
     })
     void aMissingExistingSecretNameFailsWithAMessageNamingIt(String value, String what) {
@@ -64,6 +65,7 @@ class RequiredValuesTest {
                 "console.baseUrl", "",
                 "partnerService.enabled", false,
                 "deviceService.enabled", false,
+                "deviceService.credentials.existingSecret", "",
                 "keycloak.servicesClient.existingSecret", "");
         assertThat(manifests.all(Deployment.class))
                 .extracting(d -> d.getMetadata().getName())

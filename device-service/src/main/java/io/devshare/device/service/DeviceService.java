@@ -74,47 +74,46 @@ public class DeviceService {
 
     /**
      * Registers a device for {@code org}, using one licence of its pool (the pool row is locked, so concurrent
-     * registrations never exceed it). The secret is hashed before the transaction, off the event loop.
+     * registrations never exceed it).
      */
     public Uni<Registration> register(String org, String userId, DeviceSpec spec) {
         String secret = secrets.generate();
-        return vertx.executeBlocking(() -> secrets.hash(secret), false).chain(hash -> {
-            OffsetDateTime now = DbClock.now();
-            Device d = new Device();
-            d.id = UUID.randomUUID();
-            d.ownerOrg = org;
-            d.serialNumber = spec.serialNumber().strip();
-            d.manufacturer = spec.manufacturer().strip();
-            d.model = spec.model().strip();
-            d.kind = spec.kind();
-            d.displayName = spec.displayName().strip();
-            d.tags = normalizeTags(spec.tags());
-            d.secretHash = hash;
-            d.secretRotatedAt = now;
-            d.createdBy = userId;
-            d.createdAt = now;
-            d.updatedBy = userId;
-            d.updatedAt = now;
-            return Panache.withTransaction(() -> devices.serialTaken(d.manufacturer, d.serialNumber)
-                            .invoke(taken -> {
-                                if (taken) {
-                                    throw Errors.serialTaken(d.manufacturer, d.serialNumber);
-                                }
-                            })
-                            .chain(() -> pools.findById(org, LockModeType.PESSIMISTIC_WRITE))
-                            .chain(pool -> {
-                                if (pool == null || pool.exhausted()) {
-                                    throw Errors.licencesExhausted(
-                                            pool == null ? 0 : pool.size, pool == null ? 0 : pool.used);
-                                }
-                                pool.used += 1;
-                                return devices.persist(d);
-                            })
-                            .call(() -> events.registered(d)))
-                    .onFailure(t -> DatabaseErrors.isUniqueViolation(t, SERIAL_INDEX))
-                    .transform(e -> Errors.serialTaken(d.manufacturer, d.serialNumber))
-                    .map(saved -> new Registration(d, secret));
-        });
+        String hash = secrets.hash(secret);
+        OffsetDateTime now = DbClock.now();
+        Device d = new Device();
+        d.id = UUID.randomUUID();
+        d.ownerOrg = org;
+        d.serialNumber = spec.serialNumber().strip();
+        d.manufacturer = spec.manufacturer().strip();
+        d.model = spec.model().strip();
+        d.kind = spec.kind();
+        d.displayName = spec.displayName().strip();
+        d.tags = normalizeTags(spec.tags());
+        d.secretHash = hash;
+        d.secretRotatedAt = now;
+        d.createdBy = userId;
+        d.createdAt = now;
+        d.updatedBy = userId;
+        d.updatedAt = now;
+        return Panache.withTransaction(() -> devices.serialTaken(d.manufacturer, d.serialNumber)
+                        .invoke(taken -> {
+                            if (taken) {
+                                throw Errors.serialTaken(d.manufacturer, d.serialNumber);
+                            }
+                        })
+                        .chain(() -> pools.findById(org, LockModeType.PESSIMISTIC_WRITE))
+                        .chain(pool -> {
+                            if (pool == null || pool.exhausted()) {
+                                throw Errors.licencesExhausted(
+                                        pool == null ? 0 : pool.size, pool == null ? 0 : pool.used);
+                            }
+                            pool.used += 1;
+                            return devices.persist(d);
+                        })
+                        .call(() -> events.registered(d)))
+                .onFailure(t -> DatabaseErrors.isUniqueViolation(t, SERIAL_INDEX))
+                .transform(e -> Errors.serialTaken(d.manufacturer, d.serialNumber))
+                .map(saved -> new Registration(d, secret));
     }
 
     /** The device with its badges, if {@code org} owns it or it is shared in; else 404 (no existence leak). */
@@ -217,11 +216,11 @@ public class DeviceService {
     /** A new secret for an owned device; the old one stops working at once. Answers the new secret (shown once). */
     public Uni<String> rotate(String org, UUID id) {
         String secret = secrets.generate();
-        return vertx.executeBlocking(() -> secrets.hash(secret), false)
-                .chain(hash -> Panache.withTransaction(() -> lockOwned(org, id).invoke(d -> {
+        String hash = secrets.hash(secret);
+        return Panache.withTransaction(() -> lockOwned(org, id).invoke(d -> {
                     d.secretHash = hash;
                     d.secretRotatedAt = DbClock.now();
-                })))
+                }))
                 .replaceWith(secret);
     }
 

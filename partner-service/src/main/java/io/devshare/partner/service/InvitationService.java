@@ -21,6 +21,8 @@ import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.db.DatabaseErrors;
 import io.devshare.common.db.DbClock;
+import io.devshare.common.limits.Limit;
+import io.devshare.common.limits.RateLimiter;
 import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.common.problem.ProblemException;
@@ -28,6 +30,7 @@ import io.devshare.partner.Invitation;
 import io.devshare.partner.Partnership;
 import io.devshare.partner.client.Organization;
 import io.devshare.partner.client.OrganizationDirectory;
+import io.devshare.partner.config.LimitsConfig;
 import io.devshare.partner.messaging.InvitationCreated;
 import io.devshare.partner.messaging.OrgRef;
 import io.devshare.partner.messaging.PartnerEventWriter;
@@ -55,6 +58,10 @@ public class InvitationService {
     private final Callers callers;
     private final PartnerEventWriter events;
     private final Duration expiry;
+    private final RateLimiter limiter;
+    private final boolean limited;
+    private final Limit invitationsPerHour;
+    private final Limit notifyAddressesPerDay;
 
     @Inject
     public InvitationService(
@@ -63,13 +70,24 @@ public class InvitationService {
             OrganizationDirectory directory,
             Callers callers,
             PartnerEventWriter events,
-            @ConfigProperty(name = "devshare.invitations.expiry", defaultValue = "P14D") Duration expiry) {
+            @ConfigProperty(name = "devshare.invitations.expiry", defaultValue = "P14D") Duration expiry,
+            RateLimiter limiter,
+            LimitsConfig limits) {
         this.invitations = invitations;
         this.partnerships = partnerships;
         this.directory = directory;
         this.callers = callers;
         this.events = events;
         this.expiry = expiry;
+        this.limiter = limiter;
+        this.limited = limits.enabled();
+        this.invitationsPerHour =
+                new Limit("invitations-per-hour", limits.invitationsPerHour(), Duration.ofHours(1), "invitations");
+        this.notifyAddressesPerDay = new Limit(
+                "notify-addresses-per-day",
+                limits.notifyAddressesPerDay(),
+                Duration.ofDays(1),
+                "addresses to notify of invitations");
     }
 
     /** Invites {@code partnerAlias} on behalf of the caller's organization. */
@@ -115,8 +133,8 @@ public class InvitationService {
                 userId,
                 invitation.createdAt,
                 invitation.expiresAt);
-        return Panache.withTransaction(() -> partnerships
-                        .findActive(inviter.id(), invitee.id())
+        return Panache.withTransaction(() -> countMail(inviter, invitation.notifyEmails.length)
+                        .chain(() -> partnerships.findActive(inviter.id(), invitee.id()))
                         .invoke(active -> {
                             if (active != null) {
                                 throw alreadyPartners(invitee);
@@ -132,6 +150,19 @@ public class InvitationService {
                         "invitation-pending",
                         "An invitation between your organization and '" + invitee.alias() + "' is already pending.",
                         Map.of("alias", invitee.alias())));
+    }
+
+    /**
+     * Counts the invitation and its notify addresses against the inviter's limits, in the invitation's transaction:
+     * beyond them it fails with a 429 (naming the limit) and the transaction rolls back, counts included.
+     */
+    private Uni<Void> countMail(Organization inviter, int notifyAddresses) {
+        if (!limited) {
+            return Uni.createFrom().voidItem();
+        }
+        return limiter.take(invitationsPerHour, inviter.id(), 1)
+                .chain(() -> limiter.take(notifyAddressesPerDay, inviter.id(), notifyAddresses))
+                .replaceWithVoid();
     }
 
     /**

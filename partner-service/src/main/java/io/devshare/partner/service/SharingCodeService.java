@@ -2,7 +2,6 @@ package io.devshare.partner.service;
 
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,12 +12,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 import io.devshare.common.db.DatabaseErrors;
 import io.devshare.common.db.DbClock;
+import io.devshare.common.limits.Limit;
+import io.devshare.common.limits.RateLimiter;
 import io.devshare.common.problem.ProblemException;
 import io.devshare.partner.SharingCode;
 import io.devshare.partner.client.Organization;
@@ -26,7 +24,9 @@ import io.devshare.partner.repository.SharingCodeRepository;
 
 /**
  * Personal sharing codes: one per organization, created on first use, regenerated at will (the old one stops
- * working at once). Wrong codes are throttled per calling organization.
+ * working at once). Wrong codes are throttled per calling organization: every attempt is counted before the code is
+ * looked up (atomically, in PostgreSQL, so concurrent attempts cannot slip past the limit together) and a good one
+ * is given back.
  */
 @ApplicationScoped
 public class SharingCodeService {
@@ -39,22 +39,20 @@ public class SharingCodeService {
 
     private final SharingCodeRepository codes;
     private final Callers callers;
-    private final Pool pool;
-    private final int maxFailures;
-    private final Duration window;
+    private final RateLimiter limiter;
+    private final Limit wrongCodes;
 
     @Inject
     public SharingCodeService(
             SharingCodeRepository codes,
             Callers callers,
-            Pool pool,
+            RateLimiter limiter,
             @ConfigProperty(name = "devshare.sharing-codes.max-failures", defaultValue = "5") int maxFailures,
             @ConfigProperty(name = "devshare.sharing-codes.failure-window", defaultValue = "PT15M") Duration window) {
         this.codes = codes;
         this.callers = callers;
-        this.pool = pool;
-        this.maxFailures = maxFailures;
-        this.window = window;
+        this.limiter = limiter;
+        this.wrongCodes = new Limit("wrong-sharing-codes", maxFailures, window, "wrong sharing codes");
     }
 
     /** The caller's code, created the first time it is asked for. */
@@ -86,50 +84,24 @@ public class SharingCodeService {
     }
 
     /**
-     * The id of the organization owning {@code code}. A wrong code is recorded against the caller and answered
-     * 404; after too many in the window every attempt is answered 429 with Retry-After.
+     * The id of the organization owning {@code code}. Every attempt is counted against the caller first, in a
+     * transaction of its own that commits before the code is looked up; once the window holds {@code max-failures}
+     * attempts, every further one is answered 429 with Retry-After without looking at its code (so even a burst of
+     * concurrent guesses learns nothing beyond the first few). A good code gives its attempt back; a wrong one keeps
+     * it and is answered 404.
      */
     public Uni<String> ownerOf(Organization caller, String code) {
         String normalized = normalize(code);
-        return throttle(caller)
+        return Panache.withTransaction(() -> limiter.take(wrongCodes, caller.id(), 1))
                 .chain(() ->
                         Panache.withSession(() -> codes.find("code", normalized).<SharingCode>firstResult()))
                 .chain((SharingCode found) -> {
-                    if (found != null) {
-                        return Uni.createFrom().item(found.orgId);
+                    if (found == null) {
+                        return Uni.createFrom().failure(invalidCode());
                     }
-                    return pool.preparedQuery("INSERT INTO connect_failure (org_id, failed_at) VALUES ($1, now())")
-                            .execute(Tuple.of(caller.id()))
-                            .chain(() -> Uni.createFrom().failure(invalidCode()));
+                    return Panache.withTransaction(() -> limiter.giveBack(wrongCodes, caller.id(), 1))
+                            .replaceWith(found.orgId);
                 });
-    }
-
-    private Uni<Void> throttle(Organization caller) {
-        return pool.preparedQuery("SELECT count(*) AS n, min(failed_at) AS oldest FROM connect_failure"
-                        + " WHERE org_id = $1 AND failed_at > now() - make_interval(secs => $2)")
-                .execute(Tuple.of(caller.id(), (double) window.toSeconds()))
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    if (row.getLong("n") >= maxFailures) {
-                        OffsetDateTime retryAt = row.getOffsetDateTime("oldest").plus(window);
-                        long seconds = Math.max(
-                                1, Duration.between(DbClock.now(), retryAt).toSeconds() + 1);
-                        throw ProblemException.tooManyRequests(
-                                "Too many wrong sharing codes; try again in " + seconds + " s.", seconds);
-                    }
-                    return null;
-                })
-                .replaceWithVoid();
-    }
-
-    /** Forgets failed attempts older than a day. */
-    @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "1m")
-    Uni<Void> purgeFailures() {
-        return pool.query("DELETE FROM connect_failure WHERE failed_at < now() - interval '1 day'")
-                .execute()
-                .replaceWithVoid()
-                .onFailure()
-                .recoverWithNull();
     }
 
     static ProblemException invalidCode() {
