@@ -76,7 +76,7 @@ public class NotificationService {
         Set<String> named = recipients(event.notifyEmailsOrEmpty());
         boolean namedByInviter = !named.isEmpty();
         Uni<Recipients.Audience> to = namedByInviter
-                ? recipients.named(event.invitee(), named)
+                ? recipients.named(event.invitee(), event.inviter(), named)
                 : recipients.of(event.invitee(), MailKind.INVITATION_CREATED, eventId);
         return to.chain(audience -> recorder.record(
                 eventId,
@@ -275,7 +275,7 @@ public class NotificationService {
                         w.link(),
                         w.footer())
                 .render();
-        return DeliveryRecorder.drafts(audience.emails(), subject, html, text);
+        return DeliveryRecorder.drafts(audience, subject, html, text);
     }
 
     private static String inviterFooter(MailMessages m, Recipients.Audience audience, String inviter) {
