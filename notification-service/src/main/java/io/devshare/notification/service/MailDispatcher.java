@@ -151,8 +151,11 @@ public class MailDispatcher {
     private Uni<Void> send(Row row) {
         UUID id = row.getUUID("id");
         int attempts = row.getInteger("attempts");
-        Mail mail = Mail.withHtml(row.getString("recipient"), row.getString("subject"), row.getString("html_body"))
-                .setText(row.getString("text_body"));
+        String subject = row.getString("subject");
+        Mail mail = Mail.withHtml(row.getString("recipient"), subject, row.getString("html_body"))
+                .setText(row.getString("text_body"))
+                // The subject as RFC 2047 encoded words (see MailHeaders).
+                .addHeader("Subject", MailHeaders.subject(subject));
         // A server that accepts the connection and then says nothing (or drops it unanswered) fails the attempt.
         return mailer.send(mail)
                 .ifNoItem()
