@@ -2,6 +2,7 @@ package io.devshare.notification.service;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import jakarta.mail.internet.MimeUtility;
 
@@ -23,5 +24,10 @@ public final class MailHeaders {
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException("UTF-8 is always supported", e);
         }
+    }
+
+    /** One {@code Message-ID} per delivery, the same on every attempt. */
+    public static String messageId(UUID deliveryId) {
+        return "<" + deliveryId + "@notification.devshare>";
     }
 }
