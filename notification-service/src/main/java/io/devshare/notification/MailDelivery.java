@@ -43,6 +43,10 @@ public class MailDelivery {
     @Column(nullable = false)
     public String recipient;
 
+    /** The aliases of the organizations whose address the recipient is: only their inboxes show it. */
+    @Column(name = "recipient_orgs", nullable = false)
+    public String[] recipientOrgs = new String[0];
+
     @Column(nullable = false)
     public String subject;
 

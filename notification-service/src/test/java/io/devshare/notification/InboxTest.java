@@ -27,10 +27,13 @@ import static io.devshare.notification.PartnerEventFixtures.notifyEmails;
 import static io.devshare.notification.PartnerEventFixtures.publish;
 import static io.devshare.notification.PartnerEventFixtures.sample;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 /** GET /notifications: what was mailed about the caller's organization, and the invitations waiting for it. */
 @QuarkusTest
@@ -79,12 +82,17 @@ class InboxTest {
                         .body(
                                 "pendingInvitations.find { it.invitationId == '" + invitationId + "' }.inviterAlias",
                                 equalTo(inviter.alias())));
+        // The inviter sees that its invitation was mailed to the invitee, not to which of the invitee's addresses.
         given().auth()
                 .oauth2(inviter.adminToken())
                 .get("/notifications")
                 .then()
                 .statusCode(200)
-                .body("items.recipient", hasItem(invitee.adminEmail()))
+                .body("items", hasSize(1))
+                .body("items[0].eventType", equalTo("invitation.created"))
+                .body("items[0].recipient", nullValue())
+                .body("items[0].recipientOrg", equalTo(invitee.alias()))
+                .body("items[0].status", equalTo("sent"))
                 .body("pendingInvitations.invitationId", not(hasItem(invitationId)));
         given().auth()
                 .oauth2(stranger.memberToken())
@@ -108,6 +116,60 @@ class InboxTest {
                         .then()
                         .statusCode(200)
                         .body("pendingInvitations.invitationId", not(hasItem(invitationId))));
+        // Cancelled: the inviter's inbox still names none of the invitee's addresses.
+        String inviterView = given().auth()
+                .oauth2(inviter.adminToken())
+                .queryParam("limit", 100)
+                .get("/notifications")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        org.assertj.core.api.Assertions.assertThat(inviterView)
+                .doesNotContain(invitee.adminEmail())
+                .doesNotContain("@" + invitee.domain());
+    }
+
+    @Test
+    void eachOrganizationSeesOnlyItsOwnRecipientsAddresses() {
+        TestOrg first = TestOrgs.create("inboxo-a", "Own Addresses A");
+        TestOrg second = TestOrgs.create("inboxo-b", "Own Addresses B");
+        // The second organization's mail about partnerships goes to a contact; the first's to its admins.
+        String contact = "partners@" + second.domain();
+        given().auth()
+                .oauth2(second.adminToken())
+                .contentType("application/json")
+                .body(java.util.Map.of(
+                        "contacts", List.of(java.util.Map.of("email", contact, "kinds", List.of("partnership.ended")))))
+                .put("/notification-settings")
+                .then()
+                .statusCode(200);
+        ObjectNode ended = PartnerEventFixtures.partnership("partnership.ended", first, second);
+        PartnerEventFixtures.org(data(ended), "endedByOrg", first);
+        publish(kafka, ended);
+        Mailbox.await(contact, 1, Duration.ofSeconds(30));
+        Mailbox.await(first.adminEmail(), 1, Duration.ofSeconds(30));
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(first.memberToken())
+                        .get("/notifications")
+                        .then()
+                        .statusCode(200)
+                        .body("items", hasSize(2))
+                        .body("items.recipient", containsInAnyOrder(first.adminEmail(), null))
+                        .body("items.find { it.recipient == null }.recipientOrg", equalTo(second.alias()))
+                        .body("items.find { it.recipient != null }.recipientOrg", equalTo(first.alias()))
+                        .body("items.status", everyItem(equalTo("sent"))));
+        given().auth()
+                .oauth2(second.memberToken())
+                .get("/notifications")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(2))
+                .body("items.recipient", containsInAnyOrder(contact, null))
+                .body("items.find { it.recipient == null }.recipientOrg", equalTo(first.alias()));
     }
 
     @Test

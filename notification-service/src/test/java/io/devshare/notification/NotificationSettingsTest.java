@@ -15,6 +15,7 @@ import io.devshare.testsupport.TestOrgs.TestOrg;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -177,5 +178,105 @@ class NotificationSettingsTest {
                 .statusCode(200)
                 .body("contacts", hasSize(0))
                 .body("updatedAt", nullValue());
+    }
+
+    @Test
+    void aContactAddressWithAnInvisibleControlFormatOrSeparatorCharacterIsRefusedNamingTheField() {
+        TestOrg acme = TestOrgs.create("acme", "Acme Construction");
+        given().auth()
+                .oauth2(acme.adminToken())
+                .contentType("application/json")
+                .body(Map.of(
+                        "contacts",
+                        List.of(
+                                Map.of("email", "ops\u2028@acme.example", "kinds", List.of("share.granted")),
+                                Map.of("email", "ops@acme.example\u2029x", "kinds", List.of("share.granted")),
+                                Map.of("email", "o\u200bps@acme.example", "kinds", List.of("share.granted")),
+                                Map.of("email", "ops@acme\u202e.example", "kinds", List.of("share.granted")),
+                                Map.of("email", "ops@acme.\u00a0example", "kinds", List.of("share.granted")),
+                                Map.of("email", "ok@acme.example\u2028", "kinds", List.of("share.granted")),
+                                Map.of("email", "fine@acme.example", "kinds", List.of("share.granted")))))
+                .put("/notification-settings")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body(
+                        "errors.field",
+                        containsInAnyOrder(
+                                "contacts[0].email",
+                                "contacts[1].email",
+                                "contacts[2].email",
+                                "contacts[3].email",
+                                "contacts[4].email",
+                                "contacts[5].email"))
+                .body("errors.find { it.field == 'contacts[0].email' }.message", containsString("U+2028"));
+        given().auth()
+                .oauth2(acme.adminToken())
+                .get("/notification-settings")
+                .then()
+                .statusCode(200)
+                .body("contacts", hasSize(0));
+    }
+
+    @Test
+    void aPutReplacesOnlyWhatItNames() {
+        TestOrg acme = TestOrgs.create("acme", "Acme Construction");
+        given().auth()
+                .oauth2(acme.adminToken())
+                .contentType("application/json")
+                .body(Map.of(
+                        "language",
+                        "de",
+                        "contacts",
+                        List.of(Map.of("email", "pm@acme.example", "kinds", List.of("share.granted")))))
+                .put("/notification-settings")
+                .then()
+                .statusCode(200);
+
+        // Only the language: the contacts stay.
+        given().auth()
+                .oauth2(acme.adminToken())
+                .contentType("application/json")
+                .body(Map.of("language", "en"))
+                .put("/notification-settings")
+                .then()
+                .statusCode(200)
+                .body("language", equalTo("en"))
+                .body("contacts.email", equalTo(List.of("pm@acme.example")));
+        // Only the contacts: the language stays.
+        given().auth()
+                .oauth2(acme.adminToken())
+                .contentType("application/json")
+                .body(Map.of("language", "de"))
+                .put("/notification-settings")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(acme.adminToken())
+                .contentType("application/json")
+                .body(Map.of("contacts", List.of(Map.of("email", "ops@acme.example", "kinds", List.of("share.left")))))
+                .put("/notification-settings")
+                .then()
+                .statusCode(200)
+                .body("language", equalTo("de"))
+                .body("contacts.email", equalTo(List.of("ops@acme.example")));
+        // Naming nothing is refused; an empty list clears the contacts.
+        given().auth()
+                .oauth2(acme.adminToken())
+                .contentType("application/json")
+                .body("{}")
+                .put("/notification-settings")
+                .then()
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("contacts"));
+        given().auth()
+                .oauth2(acme.adminToken())
+                .contentType("application/json")
+                .body(Map.of("contacts", List.of()))
+                .put("/notification-settings")
+                .then()
+                .statusCode(200)
+                .body("language", equalTo("de"))
+                .body("contacts", hasSize(0));
     }
 }

@@ -4,13 +4,17 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The whole of an organization's notification settings (PUT replaces them). */
-@Schema(description = "Who in your organization is mailed about what")
+/** An organization's notification settings: a PUT replaces what it names (language, contacts or both). */
+@Schema(description = "Who in your organization is mailed about what; a field left out keeps its stored value")
 public record NotificationSettingsRequest(
-        @Schema(description = "Language of your organization's mails (IETF tag); supported: en. Default en.")
+        @Schema(
+                description = "Language of your organization's mails (IETF tag); supported: en, de. Left out: kept"
+                        + " (English while never set).")
         String language,
 
-        @Schema(description = "At most 50 contacts, each address once")
+        @Schema(
+                description = "At most 50 contacts, each address once; they replace the stored ones as a whole."
+                        + " Left out: kept; [] removes every contact (the admins get every mail).")
         List<Contact> contacts) {
 
     /** One address and the kinds of mail it wants. */

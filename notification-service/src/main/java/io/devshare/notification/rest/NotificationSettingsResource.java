@@ -49,10 +49,13 @@ public class NotificationSettingsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(OrgContext.ROLE_ADMIN)
     @Operation(
-            summary = "Replace your organization's notification settings",
-            description = "Validated as a whole: every bad field is named and nothing is stored on error.")
+            summary = "Replace your organization's language, contacts or both",
+            description = "Replaces what the request names (language, contacts) and keeps the rest; naming neither is"
+                    + " 400. Validated as a whole: every bad field is named and nothing is stored on error.")
     @APIResponse(responseCode = "200", description = "The settings as stored")
-    @APIResponse(responseCode = "400", description = "Invalid address, kind, language or too many contacts")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid address, kind, language, too many contacts, or nothing named")
     @APIResponse(responseCode = "403", description = "Not an admin")
     public Uni<NotificationSettingsResponse> put(NotificationSettingsRequest request) {
         return settings.put(org.orgAlias(), org.userId(), request);

@@ -3,6 +3,7 @@ package io.devshare.notification.service;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +32,8 @@ public class DeliveryRecorder {
 
     static final String CONSUMER = "notification-service";
 
-    /** One email to one address. */
-    public record Draft(String recipient, String subject, String html, String text) {}
+    /** One email to one address of one organization ({@code recipientOrg}, the alias whose address it is). */
+    public record Draft(String recipient, String recipientOrg, String subject, String html, String text) {}
 
     private final Inbox inbox;
     private final MailDeliveryRepository deliveries;
@@ -45,8 +46,10 @@ public class DeliveryRecorder {
         this.dispatcher = dispatcher;
     }
 
-    public static List<Draft> drafts(Set<String> recipients, String subject, String html, String text) {
-        return recipients.stream().map(r -> new Draft(r, subject, html, text)).toList();
+    public static List<Draft> drafts(Recipients.Audience audience, String subject, String html, String text) {
+        return audience.emails().stream()
+                .map(r -> new Draft(r, audience.addressesOf(), subject, html, text))
+                .toList();
     }
 
     public Uni<Void> record(
@@ -75,10 +78,15 @@ public class DeliveryRecorder {
                 .filter(a -> a != null && !a.isBlank())
                 .distinct()
                 .toArray(String[]::new);
-        // One delivery per address, even if it is a recipient for both organizations.
+        // One delivery per address, even if it is a recipient for both organizations (then it is both's).
         Map<String, Draft> byRecipient = new LinkedHashMap<>();
+        Map<String, Set<String>> recipientOrgs = new LinkedHashMap<>();
         for (Draft d : drafts) {
             byRecipient.putIfAbsent(d.recipient(), d);
+            Set<String> of = recipientOrgs.computeIfAbsent(d.recipient(), r -> new LinkedHashSet<>());
+            if (d.recipientOrg() != null && !d.recipientOrg().isBlank()) {
+                of.add(d.recipientOrg());
+            }
         }
         OffsetDateTime now = DbClock.now();
         return inbox.firstDelivery(CONSUMER, eventId).chain(first -> {
@@ -98,6 +106,7 @@ public class DeliveryRecorder {
                 m.orgIds = orgIds;
                 m.orgAliases = orgAliases;
                 m.recipient = d.recipient();
+                m.recipientOrgs = recipientOrgs.get(d.recipient()).toArray(String[]::new);
                 m.subject = d.subject();
                 m.htmlBody = d.html();
                 m.textBody = d.text();

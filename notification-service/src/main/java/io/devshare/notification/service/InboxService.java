@@ -2,11 +2,14 @@ package io.devshare.notification.service;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -20,15 +23,30 @@ import io.devshare.common.page.PageCursor;
 @ApplicationScoped
 public class InboxService {
 
-    /** One mail as the inbox lists it (no bodies). */
+    /**
+     * One mail as the inbox lists it (no bodies). The address (and the last SMTP error, which may quote it) only when
+     * it is one of the caller's organization's recipients; another organization's recipient is shown as that
+     * organization.
+     */
     public record Sent(
             UUID id,
             String eventType,
+
+            @Schema(description = "The address, when it is one of your organization's recipients; else null")
             String recipient,
+
+            @Schema(
+                    description = "Alias of the organization whose address it is (its contacts or admins; for the"
+                            + " addresses an inviter named on an invitation, the inviter); null if not recorded")
+            String recipientOrg,
+
             String subject,
             String status,
             int attempts,
+
+            @Schema(description = "The last SMTP error, for your organization's recipients only")
             String lastError,
+
             OffsetDateTime createdAt,
             OffsetDateTime sentAt) {}
 
@@ -49,7 +67,8 @@ public class InboxService {
     }
 
     public Uni<Page<Sent>> sent(String orgAlias, PageCursor cursor, int limit) {
-        String sql = "SELECT id, event_type, recipient, subject, status, attempts, last_error, created_at, sent_at"
+        String sql = "SELECT id, event_type, recipient, recipient_orgs, subject, status, attempts, last_error,"
+                + " created_at, sent_at"
                 + " FROM mail_delivery WHERE org_aliases @> ARRAY[$1]::text[]"
                 + " AND ($2::timestamptz IS NULL OR (created_at, id) < ($2, $3))"
                 + " ORDER BY created_at DESC, id DESC LIMIT $4";
@@ -59,14 +78,19 @@ public class InboxService {
                 .map(rows -> {
                     List<Sent> out = new ArrayList<>();
                     for (Row r : rows) {
+                        List<String> recipientOrgs = Arrays.asList(r.getArrayOfStrings("recipient_orgs"));
+                        boolean own = recipientOrgs.contains(orgAlias);
                         out.add(new Sent(
                                 r.getUUID("id"),
                                 r.getString("event_type"),
-                                r.getString("recipient"),
+                                own ? r.getString("recipient") : null,
+                                own
+                                        ? orgAlias
+                                        : recipientOrgs.stream().findFirst().orElse(null),
                                 r.getString("subject"),
                                 label(r.getString("status")),
                                 r.getInteger("attempts"),
-                                r.getString("last_error"),
+                                own ? r.getString("last_error") : null,
                                 r.getOffsetDateTime("created_at"),
                                 r.getOffsetDateTime("sent_at")));
                     }

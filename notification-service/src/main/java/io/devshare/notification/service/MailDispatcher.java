@@ -33,12 +33,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Sends recorded deliveries over SMTP. A batch is claimed with a lease ({@code SKIP LOCKED}, so replicas share
- * the work); a failure is retried with exponential backoff ({@code devshare.mail.first-backoff} doubling up to
+ * Sends recorded deliveries over SMTP. A batch is claimed ({@code SKIP LOCKED}, so replicas share the work) in the
+ * name of this dispatcher instance, which beats a heartbeat row ({@code mail_dispatcher}) every
+ * {@code devshare.mail.heartbeat-interval}; a delivery in flight whose dispatcher has not beaten for
+ * {@code devshare.mail.dispatcher-timeout} (it crashed) is claimed again by a live one, else after a 2-minute lease.
+ * A failure is retried with exponential backoff ({@code devshare.mail.first-backoff} doubling up to
  * {@code devshare.mail.max-backoff}) until {@code devshare.mail.max-attempts}, then the delivery is marked failed,
  * counted ({@code devshare.mail.failed}) and reported on the dead-letter topic ({@code notification-dlq}, keyed by
  * event id; reported once Kafka acknowledges, so a broker outage delays the report and loses none). An SMTP outage
- * delays mail and loses none.
+ * delays mail and loses none. Every delivery carries the same {@code Message-ID} on each attempt, so the copy sent
+ * again after a crash between SMTP's acceptance and the record of it can be recognised by the receiver.
  */
 @ApplicationScoped
 public class MailDispatcher {
@@ -61,6 +65,10 @@ public class MailDispatcher {
     private final Counter retried;
     private final Counter failed;
     private final Counter deadLettered;
+    private final Duration dispatcherTimeout;
+    /** This dispatcher instance: its heartbeat row and the claim on each delivery it sends. */
+    private final UUID instance = UUID.randomUUID();
+
     private final AtomicBoolean reporting = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -75,7 +83,9 @@ public class MailDispatcher {
             @ConfigProperty(name = "devshare.mail.max-attempts", defaultValue = "8") int maxAttempts,
             @ConfigProperty(name = "devshare.mail.first-backoff", defaultValue = "2S") Duration firstBackoff,
             @ConfigProperty(name = "devshare.mail.max-backoff", defaultValue = "10M") Duration maxBackoff,
-            @ConfigProperty(name = "devshare.mail.send-timeout", defaultValue = "30S") Duration sendTimeout) {
+            @ConfigProperty(name = "devshare.mail.send-timeout", defaultValue = "30S") Duration sendTimeout,
+            @ConfigProperty(name = "devshare.mail.dispatcher-timeout", defaultValue = "10S")
+                    Duration dispatcherTimeout) {
         this.pool = pool;
         this.mailer = mailer;
         this.deadLetters = deadLetters;
@@ -84,6 +94,7 @@ public class MailDispatcher {
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
         this.sendTimeout = sendTimeout;
+        this.dispatcherTimeout = dispatcherTimeout;
         this.sent = registry.counter("devshare.mail.sent");
         this.retried = registry.counter("devshare.mail.retried");
         this.failed = registry.counter("devshare.mail.failed");
@@ -97,6 +108,27 @@ public class MailDispatcher {
     void sweep() {
         wake();
         reportFailed();
+    }
+
+    /**
+     * This instance is alive: stores its heartbeat (and forgets instances silent for a day; their deliveries are
+     * claimable either way).
+     */
+    @Scheduled(
+            every = "${devshare.mail.heartbeat-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> heartbeat() {
+        return pool.preparedQuery("WITH gone AS (DELETE FROM mail_dispatcher WHERE heartbeat_at < now() - interval"
+                        + " '1 day') INSERT INTO mail_dispatcher (id, started_at, heartbeat_at) VALUES ($1, now(), now())"
+                        + " ON CONFLICT (id) DO UPDATE SET heartbeat_at = now()")
+                .execute(Tuple.of(instance))
+                .replaceWithVoid()
+                .onFailure()
+                .recoverWithItem(e -> {
+                    LOG.warnf("dispatcher heartbeat failed: %s", e.toString());
+                    return null;
+                });
     }
 
     public void wake() {
@@ -127,15 +159,24 @@ public class MailDispatcher {
                         });
     }
 
-    /** Claims and sends one batch of due deliveries; answers how many were claimed. */
+    /**
+     * Claims and sends one batch of due deliveries; answers how many were claimed. Due: waiting ones whose time has
+     * come, and ones in flight whose dispatcher stopped beating (or whose lease ran out). The claim beats this
+     * instance's heartbeat in the same statement, so no other dispatcher takes a fresh claim for a dead one's.
+     */
     Uni<Integer> sendDue() {
-        return pool.preparedQuery("UPDATE mail_delivery SET status = 'SENDING', attempts = attempts + 1,"
+        return pool.preparedQuery("WITH beat AS (INSERT INTO mail_dispatcher (id, started_at, heartbeat_at)"
+                        + "   VALUES ($3, now(), now()) ON CONFLICT (id) DO UPDATE SET heartbeat_at = now())"
+                        + " UPDATE mail_delivery SET status = 'SENDING', attempts = attempts + 1, claimed_by = $3,"
                         + " next_attempt_at = now() + make_interval(secs => $1)"
-                        + " WHERE id IN (SELECT id FROM mail_delivery"
-                        + "   WHERE status IN ('PENDING', 'RETRYING', 'SENDING') AND next_attempt_at <= now()"
-                        + "   ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)"
+                        + " WHERE id IN (SELECT m.id FROM mail_delivery m"
+                        + "   WHERE m.status IN ('PENDING', 'RETRYING', 'SENDING')"
+                        + "   AND (m.next_attempt_at <= now() OR m.status = 'SENDING' AND NOT EXISTS ("
+                        + "     SELECT 1 FROM mail_dispatcher d WHERE d.id = m.claimed_by"
+                        + "     AND d.heartbeat_at > now() - make_interval(secs => $4)))"
+                        + "   ORDER BY m.next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)"
                         + " RETURNING id, recipient, subject, html_body, text_body, attempts")
-                .execute(Tuple.of((double) LEASE.toSeconds(), BATCH))
+                .execute(Tuple.of((double) LEASE.toSeconds(), BATCH, instance, dispatcherTimeout.toMillis() / 1000.0))
                 .chain(rows -> {
                     List<Uni<Void>> sends = new ArrayList<>();
                     for (Row row : rows) {
@@ -151,8 +192,12 @@ public class MailDispatcher {
     private Uni<Void> send(Row row) {
         UUID id = row.getUUID("id");
         int attempts = row.getInteger("attempts");
-        Mail mail = Mail.withHtml(row.getString("recipient"), row.getString("subject"), row.getString("html_body"))
-                .setText(row.getString("text_body"));
+        String subject = row.getString("subject");
+        Mail mail = Mail.withHtml(row.getString("recipient"), subject, row.getString("html_body"))
+                .setText(row.getString("text_body"))
+                // The subject as RFC 2047 encoded words (see MailHeaders), and one Message-ID for every attempt.
+                .addHeader("Subject", MailHeaders.subject(subject))
+                .addHeader("Message-ID", MailHeaders.messageId(id));
         // A server that accepts the connection and then says nothing (or drops it unanswered) fails the attempt.
         return mailer.send(mail)
                 .ifNoItem()
@@ -173,13 +218,16 @@ public class MailDispatcher {
         (giveUp ? failed : retried).increment();
         LOG.warnf("mail delivery %s attempt %d failed: %s", id, attempts, e.toString());
         String error = String.valueOf(e.getMessage());
+        // Only while the claim is still ours: a delivery another dispatcher took over (and maybe sent) stays its.
         return pool.preparedQuery("UPDATE mail_delivery SET status = $2, last_error = $3,"
-                        + " next_attempt_at = now() + make_interval(secs => $4) WHERE id = $1")
-                .execute(Tuple.of(
+                        + " next_attempt_at = now() + make_interval(secs => $4)"
+                        + " WHERE id = $1 AND claimed_by = $5 AND status = 'SENDING'")
+                .execute(Tuple.from(List.of(
                         id,
                         giveUp ? "FAILED" : "RETRYING",
                         error.length() > 500 ? error.substring(0, 500) : error,
-                        backoff(attempts, firstBackoff, maxBackoff).toMillis() / 1000.0))
+                        backoff(attempts, firstBackoff, maxBackoff).toMillis() / 1000.0,
+                        instance)))
                 .replaceWithVoid()
                 .invoke(() -> {
                     if (giveUp) {

@@ -76,7 +76,7 @@ public class NotificationService {
         Set<String> named = recipients(event.notifyEmailsOrEmpty());
         boolean namedByInviter = !named.isEmpty();
         Uni<Recipients.Audience> to = namedByInviter
-                ? recipients.named(event.invitee(), named)
+                ? recipients.named(event.invitee(), event.inviter(), named)
                 : recipients.of(event.invitee(), MailKind.INVITATION_CREATED, eventId);
         return to.chain(audience -> recorder.record(
                 eventId,
@@ -275,7 +275,7 @@ public class NotificationService {
                         w.link(),
                         w.footer())
                 .render();
-        return DeliveryRecorder.drafts(audience.emails(), subject, html, text);
+        return DeliveryRecorder.drafts(audience, subject, html, text);
     }
 
     private static String inviterFooter(MailMessages m, Recipients.Audience audience, String inviter) {
@@ -298,10 +298,17 @@ public class NotificationService {
         return Recipients.valid(addresses);
     }
 
-    /** A subject on one line: control characters (CR, LF, tab…) become spaces. */
+    /**
+     * A subject on one line: control characters (CR, LF, tab, C1 controls such as NEL) and Unicode line and paragraph
+     * separators become spaces; at most 200 UTF-16 units, cut between characters (never inside an emoji).
+     */
     static String subject(String raw) {
-        String s = raw.replaceAll("\\p{Cntrl}+", " ").strip();
-        return s.length() > 200 ? s.substring(0, 200) : s;
+        String s = raw.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]+", " ").strip();
+        if (s.length() <= 200) {
+            return s;
+        }
+        int end = Character.isLowSurrogate(s.charAt(200)) ? 199 : 200;
+        return s.substring(0, end);
     }
 
     /** The organization's display name (else its alias), or a neutral phrase in the mail's language. */

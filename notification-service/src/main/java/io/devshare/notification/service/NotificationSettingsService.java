@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,22 +85,30 @@ public class NotificationSettingsService {
                 .map(rows -> response(orgAlias, rows));
     }
 
-    /** Validates the whole request (every bad field named, nothing stored on error), then replaces the settings. */
+    /**
+     * Validates the whole request (every bad field named, nothing stored on error), then replaces what it names: the
+     * language, the contacts, or both; a field left out (or null) keeps its stored value (never set: English, no
+     * contacts). A request that names neither is refused.
+     */
     public Uni<NotificationSettingsResponse> put(String orgAlias, String userId, NotificationSettingsRequest request) {
         NotificationSettingsRequest clean = validate(request);
-        String json;
-        try {
-            json = mapper.writeValueAsString(clean.contacts());
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
+        JsonArray contacts = null;
+        if (clean.contacts() != null) {
+            try {
+                contacts = new JsonArray(mapper.writeValueAsString(clean.contacts()));
+            } catch (JsonProcessingException e) {
+                return Uni.createFrom().failure(e);
+            }
         }
         OffsetDateTime now = DbClock.now();
         return pool.preparedQuery("INSERT INTO notification_settings (org_alias, language, contacts, updated_at,"
-                        + " updated_by) VALUES ($1, $2, $3::jsonb, $4, $5) ON CONFLICT (org_alias) DO UPDATE SET"
-                        + " language = EXCLUDED.language, contacts = EXCLUDED.contacts,"
+                        + " updated_by) VALUES ($1, COALESCE($2, 'en'), COALESCE($3::jsonb, '[]'::jsonb), $4, $5)"
+                        + " ON CONFLICT (org_alias) DO UPDATE SET"
+                        + " language = COALESCE($2, notification_settings.language),"
+                        + " contacts = COALESCE($3::jsonb, notification_settings.contacts),"
                         + " updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by"
                         + " RETURNING language, contacts::text AS contacts, updated_at")
-                .execute(Tuple.of(orgAlias, clean.language(), new JsonArray(json), now, userId))
+                .execute(Tuple.of(orgAlias, clean.language(), contacts, now, userId))
                 .map(rows -> response(orgAlias, rows));
     }
 
@@ -125,10 +134,13 @@ public class NotificationSettingsService {
         if (request == null) {
             throw ProblemException.badRequest("body", "required");
         }
-        String language = request.language() == null || request.language().isBlank()
-                ? "en"
-                : request.language().strip().toLowerCase(Locale.ROOT);
-        if (!LANGUAGES.contains(language)) {
+        if (request.language() == null && request.contacts() == null) {
+            throw ProblemException.badRequest(
+                    "contacts", "name contacts, language or both: a PUT replaces only what it names");
+        }
+        String language =
+                request.language() == null ? null : request.language().strip().toLowerCase(Locale.ROOT);
+        if (language != null && !LANGUAGES.contains(language)) {
             errors.add(new Problem.FieldError("language", "unsupported; supported: " + String.join(", ", LANGUAGES)));
         }
         List<NotificationSettingsRequest.Contact> contacts =
@@ -146,8 +158,15 @@ public class NotificationSettingsService {
                 continue;
             }
             String email = c.email() == null ? null : c.email().strip();
+            OptionalInt invisible = c.email() == null ? OptionalInt.empty() : Addresses.invisible(c.email());
             if (email == null || email.isEmpty()) {
                 errors.add(new Problem.FieldError(field + ".email", "required"));
+            } else if (invisible.isPresent()) {
+                errors.add(new Problem.FieldError(
+                        field + ".email",
+                        "not a plain email address: holds " + Addresses.codePoint(invisible.getAsInt())
+                                + " (a control, format, separator or non-ASCII space character)"));
+                email = null;
             } else if (!Addresses.valid(email)) {
                 errors.add(new Problem.FieldError(field + ".email", "not a plain email address"));
             } else if (!seen.add(Addresses.normalize(email))) {
@@ -178,7 +197,7 @@ public class NotificationSettingsService {
                     .orElse("invalid request");
             throw new ProblemException(400, "invalid-request", "Invalid request", detail, errors, Map.of());
         }
-        return new NotificationSettingsRequest(language, List.copyOf(clean));
+        return new NotificationSettingsRequest(language, request.contacts() == null ? null : List.copyOf(clean));
     }
 
     private NotificationSettingsResponse response(String orgAlias, RowSet<Row> rows) {

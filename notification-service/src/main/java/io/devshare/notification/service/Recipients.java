@@ -26,8 +26,16 @@ public class Recipients {
 
     private static final Logger LOG = Logger.getLogger(Recipients.class);
 
-    /** The addresses, the organization's language, and whether they are contacts (else admins). */
-    public record Audience(OrgRef org, Set<String> emails, Locale locale, boolean contacts) {}
+    /**
+     * The addresses, the organization's language, whether they are contacts (else admins), and the alias of the
+     * organization the addresses belong to ({@code org}'s, except for addresses an inviter named: the inviter's).
+     */
+    public record Audience(OrgRef org, Set<String> emails, Locale locale, boolean contacts, String addressesOf) {
+
+        Audience(OrgRef org, Set<String> emails, Locale locale, boolean contacts) {
+            this(org, emails, locale, contacts, org == null ? null : org.alias());
+        }
+    }
 
     private final NotificationSettingsService settings;
     private final OrgAdminDirectory admins;
@@ -67,11 +75,11 @@ public class Recipients {
 
     /**
      * Addresses the inviter named on an invitation: mailed as they are (neither contacts nor admins), in the invited
-     * organization's language.
+     * organization's language; they count as the inviter's addresses (it chose them), so only its inbox shows them.
      */
-    public Uni<Audience> named(OrgRef invitee, Set<String> emails) {
+    public Uni<Audience> named(OrgRef invitee, OrgRef inviter, Set<String> emails) {
         return settings.of(invitee == null ? null : invitee.alias())
-                .map(s -> new Audience(invitee, emails, s.locale(), false));
+                .map(s -> new Audience(invitee, emails, s.locale(), false, inviter == null ? null : inviter.alias()));
     }
 
     /** Valid, distinct (case-insensitive) addresses; anything that could inject a header is dropped. */

@@ -253,7 +253,7 @@ public class ShareNotifications {
                                             MailKind.TRANSFER_FAILED.key(),
                                             eventTime,
                                             List.of(org),
-                                            DeliveryRecorder.drafts(audience.emails(), subject, html, text),
+                                            DeliveryRecorder.drafts(audience, subject, html, text),
                                             () -> Uni.createFrom().voidItem());
                                 }))));
     }
@@ -321,7 +321,7 @@ public class ShareNotifications {
                         w.link(),
                         footer)
                 .render();
-        return DeliveryRecorder.drafts(audience.emails(), subject, html, text);
+        return DeliveryRecorder.drafts(audience, subject, html, text);
     }
 
     private Uni<Share> share(String ownerAlias, String granteeAlias, List<UUID> deviceIds, Map<UUID, String> names) {

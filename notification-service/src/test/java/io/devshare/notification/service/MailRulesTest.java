@@ -29,6 +29,17 @@ class MailRulesTest {
     void subjectsStayOnOneLine() {
         assertThat(NotificationService.subject("Hello\r\nBcc: x@y.z\tthere")).isEqualTo("Hello Bcc: x@y.z there");
         assertThat(NotificationService.subject("x".repeat(300))).hasSize(200);
+        // Unicode line and paragraph separators and C1 controls are line breaks too.
+        assertThat(NotificationService.subject("a\u2028b\u2029c\u0085d")).isEqualTo("a b c d");
+    }
+
+    @Test
+    void aLongSubjectIsCutBetweenCharactersNotInsideAnEmoji() {
+        String cut = NotificationService.subject("x".repeat(199) + "🚜 tail");
+        assertThat(cut).isEqualTo("x".repeat(199));
+        assertThat(cut.codePoints().noneMatch(c -> Character.getType(c) == Character.SURROGATE))
+                .isTrue();
+        assertThat(NotificationService.subject("x".repeat(198) + "🚜 tail")).isEqualTo("x".repeat(198) + "🚜");
     }
 
     @Test
