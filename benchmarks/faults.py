@@ -322,32 +322,35 @@ def start_server(name):
 class Pace:
     def __init__(self, rate):
         self.rate = rate
-        self.lock = threading.Lock()
+        self.cond = threading.Condition()
         self.next = time.monotonic()
-        self.gate = threading.Event()
-        self.gate.set()
+        self.open = True
         self.free = 0  # requests let through at once when the gate opens
 
     def acquire(self):
-        self.gate.wait()
-        with self.lock:
-            if self.free > 0:
-                self.free -= 1
-                return
-            t = max(self.next, time.monotonic())
-            self.next = t + 1.0 / self.rate
-        d = t - time.monotonic()
-        if d > 0:
-            time.sleep(d)
-        self.gate.wait()
+        with self.cond:
+            while True:
+                t = time.monotonic()
+                if not self.open:
+                    self.cond.wait()
+                elif self.free > 0:
+                    self.free -= 1
+                    return
+                elif self.next <= t:
+                    self.next = max(self.next, t - 1.0) + 1.0 / self.rate
+                    return
+                else:
+                    self.cond.wait(self.next - t)
 
     def burst(self, hold):
         """Holds every worker for {hold} seconds, then lets them all go at once."""
-        self.gate.clear()
+        with self.cond:
+            self.open = False
         time.sleep(hold)
-        with self.lock:
+        with self.cond:
             self.free = WORKERS
-        self.gate.set()
+            self.open = True
+            self.cond.notify_all()
 
 
 PACE = Pace(20.0)
@@ -833,6 +836,11 @@ def main():
 if __name__ == "__main__":
     try:
         main()
-    except BaseException:
+    except BaseException as e:
         stop_services()
-        raise
+        if not isinstance(e, SystemExit):
+            import traceback
+            traceback.print_exc()
+        else:
+            print(e, file=sys.stderr)
+        os._exit(1)  # the workers' threads would keep the process alive
