@@ -49,7 +49,7 @@ WORKERS = int(os.environ.get("FAULTS_WORKERS", "32"))
 DOWN = float(os.environ.get("FAULTS_DOWN", "3"))            # seconds a killed target stays dead
 SETTLE = float(os.environ.get("FAULTS_SETTLE", "10"))       # seconds of normal running between two faults
 CYCLE_GUESS = float(os.environ.get("FAULTS_CYCLE_GUESS", "60"))  # seconds one fault takes, to pace the work
-INVITE_CYCLES, GRANT_CYCLES = 3, 4
+INVITE_CYCLES, GRANT_CYCLES = 3, 4  # 2 x 3 + 2 = 2 x 4: both kinds of chain have 17 operations
 OPS_PER_PAIR = 2 * INVITE_CYCLES + 2 + 2 * GRANT_CYCLES + 1
 PATIENCE = float(os.environ.get("FAULTS_OP_PATIENCE", "240"))  # seconds an operation is retried before given up
 RUN = uuid.uuid4().hex[:6]
@@ -523,15 +523,21 @@ def revoke(a, b, grant, device_name):
         ACTIVE.pop(grant, None)
 
 
-def chain(a, b, device, device_name):
+def chain(a, b, device, device_name, connected):
+    """17 operations: a pair that became partners by sharing code in the set-up only shares and revokes (8 times,
+    then shares); the others first invite and cancel (3 times), invite and accept, then share and revoke (4 times)
+    and share. Half of each, so partner- and sharing-service are both busy all along."""
     try:
-        for _ in range(INVITE_CYCLES):
+        cycles = 2 * GRANT_CYCLES
+        if not connected:
+            cycles = GRANT_CYCLES
+            for _ in range(INVITE_CYCLES):
+                inv = invite(a, b)
+                answer_invitation("cancel", a.admin, inv, "CANCELLED")
             inv = invite(a, b)
-            answer_invitation("cancel", a.admin, inv, "CANCELLED")
-        inv = invite(a, b)
-        answer_invitation("accept", b.admin, inv, "ACCEPTED")
-        expect(a.email, "accepted", b.name)
-        for _ in range(GRANT_CYCLES):
+            answer_invitation("accept", b.admin, inv, "ACCEPTED")
+            expect(a.email, "accepted", b.name)
+        for _ in range(cycles):
             g = share(a, b, device, device_name)
             revoke(a, b, g, device_name)
         share(a, b, device, device_name)
@@ -541,6 +547,22 @@ def chain(a, b, device, device_name):
         with STATS_LOCK:
             FAILURES.append(f"chain {a.alias}/{b.alias}: {e!r}")
         say(f"pair {a.alias}/{b.alias} broke: {e!r}")
+
+
+def connect_by_code(pairs):
+    """Partners by the invitee's sharing code (set-up, not counted; no mail)."""
+    def connect(pair):
+        a, b = pair
+        s, body = http("GET", URL["partner-service"] + "/partnerships/sharing-code", token(b.admin), timeout=60)
+        if s != 200:
+            raise SystemExit(f"error: sharing code of {b.alias}: HTTP {s} {body}")
+        s, body = http("POST", URL["partner-service"] + "/partnerships/connect", token(a.admin), timeout=60,
+                       body={"code": body["code"]})
+        if s != 201:
+            raise SystemExit(f"error: {a.alias} connecting to {b.alias}: HTTP {s} {body}")
+
+    with ThreadPoolExecutor(4) as ex:
+        list(ex.map(connect, pairs))
 
 
 def register_devices(orgs, pairs):
@@ -758,13 +780,14 @@ def main():
     random.Random(RUN).shuffle(pairs)
     pairs = [(a, b) if k % 2 == 0 else (b, a) for k, (a, b) in enumerate(pairs)]
     devices = register_devices(orgs, pairs)
+    connect_by_code(pairs[1::2])
     total_ops = len(pairs) * OPS_PER_PAIR
     say(f"{len(orgs)} organizations, {len(pairs)} pairs, {len(devices)} devices; {total_ops} operations, "
         f"{WORKERS} workers; faults in turn: {' '.join(targets)}")
     PACE.rate = max(2.0, total_ops / ((len(targets) + 0.5) * CYCLE_GUESS))
     t_work = time.monotonic()
     pool = ThreadPoolExecutor(WORKERS)
-    futures = [pool.submit(chain, a, b, d, n) for (a, b), (d, n) in zip(pairs, devices)]
+    futures = [pool.submit(chain, a, b, d, n, k % 2 == 1) for k, ((a, b), (d, n)) in enumerate(zip(pairs, devices))]
     time.sleep(CYCLE_GUESS / 2)
     for i, target in enumerate(targets):
         fault(target, total_ops - DONE_OPS[0], len(targets) - i)
@@ -801,7 +824,8 @@ def main():
     print()
     print(f"fault script — run {RUN}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
           f"load average {open('/proc/loadavg').read().split()[:3]}")
-    print(f"  workload: {len(orgs)} organizations, {len(pairs)} pairs x {OPS_PER_PAIR} operations, {WORKERS} workers, "
+    print(f"  workload: {len(orgs)} organizations, {len(pairs)} pairs x {OPS_PER_PAIR} operations (half of the pairs "
+          f"invite first, half were connected by sharing code), {WORKERS} workers, "
           f"{work_s:.0f} s, {STATS['acknowledged'] / work_s:.1f} acknowledged/s; targets killed (SIGKILL, {DOWN:.0f} s down, then restarted) in turn: {' '.join(targets)}")
     print(f"  operations acknowledged: {STATS['acknowledged']} of {total_ops} "
           f"({', '.join(f'{k} {v}' for k, v in sorted(BY_KIND.items()))}); given up: {STATS['given_up']}; "

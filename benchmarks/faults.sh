@@ -8,8 +8,9 @@
 # (DEVSHARE_PROFILE=faults: free ports, fresh state, durable commits — its PostgreSQL is killed), the five packaged
 # services as processes like ./devshare up (ports 18481-18485, per-organization mail limits off:
 # DEVSHARE_LIMITS_ENABLED=false), then benchmarks/faults.py: 16 new organizations in Keycloak, and for each of their
-# 120 pairs 17 operations in order through the REST APIs — 3 x (invite with a notify address, cancel), invite and
-# accept, 4 x (share a device, revoke it), share it again — from 32 workers, paced over the faults, while it kills
+# 120 pairs 17 operations in order through the REST APIs — half of the pairs 3 x (invite with a notify address,
+# cancel), invite and accept, 4 x (share a device, revoke it), share it again; the other half, connected by sharing
+# code in the set-up, 8 x (share, revoke), share — from 32 workers, paced over the faults, while it kills
 # (SIGKILL) and restarts, in turn, each service, the Kafka broker and PostgreSQL (its backends too). Before each kill
 # it holds the workers for a second and lets them go at once, so the kill lands with their requests in flight. A
 # request without an answer is retried (POSTs that create keep their Idempotency-Key); an answer of "already done"
