@@ -78,7 +78,7 @@ QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$DEVSHARE_PG_PORT/devic
 QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE=$POOL QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE=$EVENT_LOOPS MALLOC_ARENA_MAX=2 \
 KAFKA_BOOTSTRAP_SERVERS="$DEVSHARE_KAFKA_BOOTSTRAP" \
 QUARKUS_OIDC_AUTH_SERVER_URL="$DEVSHARE_KEYCLOAK_URL/realms/devshare" \
-DEVSHARE_SERVICES_CLIENT_SECRET=devshare-services-local-secret \
+DEVSHARE_SERVICES_CLIENT_SECRET=devshare-services-local-secret DEVSHARE_BENCHMARK_ENDPOINTS=true \
 MP_MESSAGING_INCOMING_SHARING_EVENTS_GROUP_ID=device-bench-$$ MP_MESSAGING_INCOMING_PROJECT_EVENTS_GROUP_ID=device-bench-$$ \
 MP_MESSAGING_INCOMING_SHARING_EVENTS_AUTO_OFFSET_RESET=latest MP_MESSAGING_INCOMING_PROJECT_EVENTS_AUTO_OFFSET_RESET=latest \
   java $JAVA_OPTS -jar "$JAR" >"$OUT/device-service.log" 2>&1 &
@@ -89,6 +89,9 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { echo "error: device-service not ready" >&2; exit 1; }
+# The ceilings are served only because DEVSHARE_BENCHMARK_ENDPOINTS=true (never in production).
+curl -fsS "http://127.0.0.1:$PORT/ping" >/dev/null ||
+  { echo "error: GET /ping is not served: DEVSHARE_BENCHMARK_ENDPOINTS=true did not reach device-service" >&2; exit 1; }
 
 if [[ $SEEDED == 0 ]]; then
 echo "== seeding 100,000 devices over 1,000 organizations; acme owns 50,000 and 50,000 are shared in to it"

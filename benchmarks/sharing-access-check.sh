@@ -92,13 +92,19 @@ start_app() {
   QUARKUS_OIDC_AUTH_SERVER_URL="$DEVSHARE_KEYCLOAK_URL/realms/devshare" \
   DEVSHARE_SHARING_EVENTS_TOPIC=${BENCH_EVENTS_TOPIC:-sharing-bench-events} \
   DEVSHARE_ACCESS_REPLICA_ENABLED=${BENCH_REPLICA:-true} \
+  DEVSHARE_BENCHMARK_ENDPOINTS=true \
   MP_MESSAGING_INCOMING_PARTNER_EVENTS_GROUP_ID=sharing-bench-$$ MP_MESSAGING_INCOMING_DEVICE_EVENTS_GROUP_ID=sharing-bench-$$ \
   MP_MESSAGING_INCOMING_PARTNER_EVENTS_AUTO_OFFSET_RESET=latest MP_MESSAGING_INCOMING_DEVICE_EVENTS_AUTO_OFFSET_RESET=latest \
   MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
     java $JAVA_OPTS -jar "$JAR" >"$OUT/sharing-service.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
-    curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1 && return
+    if curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1; then
+      # The ceilings are served only because DEVSHARE_BENCHMARK_ENDPOINTS=true (never in production).
+      curl -fsS "http://127.0.0.1:$PORT/ping" >/dev/null ||
+        { echo "error: GET /ping is not served: DEVSHARE_BENCHMARK_ENDPOINTS=true did not reach sharing-service" >&2; exit 1; }
+      return
+    fi
     kill -0 "$APP_PID" 2>/dev/null || { echo "error: sharing-service exited; see $OUT/sharing-service.log" >&2; exit 1; }
     sleep 1
   done

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Devshare local servers without containers: PostgreSQL, Kafka (KRaft), Keycloak, GreenMail.
 #
-#   deploy/local/servers.sh fetch|start|status|stop|env
+#   deploy/local/servers.sh fetch|start [server…]|status|stop|env
 #
-# DEVSHARE_PROFILE=dev (default, fixed ports) or test (free ports picked at start, fresh state).
+# DEVSHARE_PROFILE=dev (default, fixed ports) or test (free ports picked at start, fresh state); faults is a
+# second throwaway profile like test, for benchmarks/faults.sh (which kills its servers), with durable commits.
 # Everything lives under <repo>/.local/: dist/ (downloads) and <profile>/ (data, logs, pids).
 # See deploy/local/README.md. All credentials below are for local use only.
 set -euo pipefail
@@ -31,7 +32,9 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
-case "$PROFILE" in dev | test) ;; *) die "DEVSHARE_PROFILE must be 'dev' or 'test' (got '$PROFILE')" ;; esac
+case "$PROFILE" in dev | test | faults) ;; *) die "DEVSHARE_PROFILE must be 'dev', 'test' or 'faults' (got '$PROFILE')" ;; esac
+# test and faults: free ports, fresh state at every start
+throwaway() { [[ "$PROFILE" != dev ]]; }
 
 # ---------------------------------------------------------------------------------------------
 # versions (single source of truth: the dist pom)
@@ -184,14 +187,15 @@ port_of() {
 pid_alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
 
 # PID from run/<server>.pid if that process is alive and really ours (its command line mentions
-# this state dir; guards against PID reuse after a reboot).
+# this state dir, or for PostgreSQL its data directory; guards against PID reuse after a reboot).
 server_pid() {
-  local f="$RUN/$1.pid" pid
+  local f="$RUN/$1.pid" pid marker="$STATE"
   [[ -f "$f" ]] || return 1
   pid=$(tr -dc '0-9' <"$f")
   pid_alive "$pid" || return 1
+  [[ $1 == postgres ]] && marker="$PGDIR/data"
   if [[ -r /proc/$pid/cmdline ]]; then
-    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$STATE" || return 1
+    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$marker" || return 1
   fi
   echo "$pid"
 }
@@ -253,7 +257,42 @@ stop_server() {
 
 # ---------------------------------------------------------------------------------------------
 # PostgreSQL
-PG_DIR() { echo "$STATE/postgres"; }
+# PostgreSQL's directory: data/, sock/ and (when it lives outside $STATE) its log. Run as root, PostgreSQL runs as the
+# postgres OS user, which must reach that directory; a clone where it cannot (e.g. /root, mode 0700) keeps the cluster
+# under that user's home (else /var/tmp) in devshare/<hash of $STATE>, and $STATE/postgres and logs/postgres.log are
+# symlinks to it. Set by pg_locate.
+PGDIR="$STATE/postgres"
+PG_LOG="$LOGS/postgres.log"
+PG_OUTSIDE=0
+
+# Can the postgres OS user enter $1 (every directory on the way)?
+pg_user_enters() { runuser -u postgres -- test -x "$1" 2>/dev/null; }
+
+pg_locate() {
+  PGDIR="$STATE/postgres" PG_LOG="$LOGS/postgres.log" PG_OUTSIDE=0
+  [[ $EUID -eq 0 ]] && id -u postgres >/dev/null 2>&1 || return 0
+  mkdir -p "$LOCAL"
+  pg_user_enters "$LOCAL" && return 0
+  local base
+  base=$(getent passwd postgres | cut -d: -f6)
+  if [[ -z "$base" || ! -d "$base" ]] || ! runuser -u postgres -- test -w "$base" 2>/dev/null; then base=/var/tmp; fi
+  PGDIR="$base/devshare/$(printf '%s' "$STATE" | sha256sum | cut -c1-12)-$PROFILE"
+  PG_LOG="$PGDIR/postgres.log"
+  PG_OUTSIDE=1
+}
+
+# Points $STATE/postgres and logs/postgres.log at a cluster outside $STATE (see pg_locate).
+pg_link_outside() {
+  local link="$STATE/postgres"
+  if [[ -d "$link" && ! -L "$link" ]]; then
+    # left by a start that could not work (the postgres user could not enter it): it holds no cluster
+    [[ -f "$link/data/PG_VERSION" ]] &&
+      die "postgres: $link holds a cluster the postgres OS user cannot reach: move the clone where it can, or move that cluster to $PGDIR"
+    rm -rf "$link"
+  fi
+  ln -sfn "$PGDIR" "$link"
+  ln -sfn "$PG_LOG" "$LOGS/postgres.log"
+}
 
 pg_ready() {
   [[ -n "$PGBIN" ]] || PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)
@@ -261,12 +300,17 @@ pg_ready() {
 
 postgres_prepare_and_launch() {
   local dir data sock
-  dir=$(PG_DIR)
+  dir=$PGDIR
   data="$dir/data"
   sock="$dir/sock"
+  if ((PG_OUTSIDE)); then
+    mkdir -p "$(dirname "$dir")"
+    chmod 755 "$(dirname "$dir")"
+  fi
   mkdir -p "$dir" "$sock"
-  : >>"$LOGS/postgres.log"
-  if [[ $EUID -eq 0 ]]; then chown -R postgres: "$dir" "$LOGS/postgres.log"; fi
+  ((PG_OUTSIDE)) && pg_link_outside
+  : >>"$PG_LOG"
+  if [[ $EUID -eq 0 ]]; then chown -R postgres: "$dir" "$PG_LOG"; fi
   chmod 700 "$dir"
   if [[ ! -f "$data/PG_VERSION" ]]; then
     rm -rf "$data"
@@ -276,9 +320,10 @@ postgres_prepare_and_launch() {
       die "postgres: initdb failed (see $LOGS/postgres.log)"
   fi
   local opts="-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$sock -c max_connections=200"
+  # test: speed over durability. Not faults, whose PostgreSQL is killed: asynchronous commits would lose work then.
   [[ "$PROFILE" == test ]] && opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   rm -f "$RUN/postgres.pid"
-  (cd "$dir" && as_pg "$PGBIN/pg_ctl" -D "$data" -l "$LOGS/postgres.log" -o "$opts" start) \
+  (cd "$dir" && as_pg "$PGBIN/pg_ctl" -D "$data" -l "$PG_LOG" -o "$opts" start) \
     </dev/null >>"$LOGS/postgres.log" 2>&1 9>&- || die "postgres: pg_ctl start failed (see $LOGS/postgres.log)"
   # the postmaster PID (first line of postmaster.pid)
   local i
@@ -312,13 +357,13 @@ REVOKE CONNECT ON DATABASE \"$db\" FROM PUBLIC;
 GRANT CONNECT ON DATABASE \"$db\" TO \"$db\";
 "
   done
-  as_pg "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$(PG_DIR)/sock" -p "$PG_PORT" -d postgres \
+  as_pg "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PGDIR/sock" -p "$PG_PORT" -d postgres \
     >>"$LOGS/postgres.log" 2>&1 <<<"$sql" || die "postgres: creating roles/databases failed (see $LOGS/postgres.log)"
 }
 
 # ---------------------------------------------------------------------------------------------
 # Kafka (KRaft: broker + controller in one JVM)
-kafka_heap() { [[ "$PROFILE" == test ]] && echo "-Xmx384m" || echo "-Xmx512m"; }
+kafka_heap() { throwaway && echo "-Xmx384m" || echo "-Xmx512m"; }
 
 # log4j2 configuration of the command-line tools (storage format, topic creation): WARN, stderr
 kafka_tools_log_config() {
@@ -597,7 +642,21 @@ take_lock() {
   fi
 }
 
+# The servers a start is about: all, or those named on the command line (e.g. `start postgres`).
+WANT=("${SERVERS[@]}")
+wants() { [[ " ${WANT[*]} " == *" $1 "* ]]; }
+want_servers() {
+  (($#)) || return 0
+  WANT=()
+  local a
+  for a in "$@"; do
+    [[ " ${SERVERS[*]} " == *" $a "* ]] || die "unknown server '$a' (one of: ${SERVERS[*]})"
+    WANT+=("$a")
+  done
+}
+
 cmd_start() {
+  want_servers "$@"
   find_java
   find_postgres
   need_cmd curl curl
@@ -606,12 +665,13 @@ cmd_start() {
   local t_all
   t_all=$(now)
   take_lock
-  dist_complete || cmd_fetch
+  pg_locate
+  if wants kafka || wants keycloak || wants greenmail; then dist_complete || cmd_fetch; fi
 
-  if [[ "$PROFILE" == test ]]; then
+  if throwaway; then
     if any_running; then
-      load_ports || die "test servers are running but $RUN/ports.env is missing: run 'DEVSHARE_PROFILE=test $0 stop' first"
-      log "test: servers of $STATE already running, reusing them"
+      load_ports || die "$PROFILE servers are running but $RUN/ports.env is missing: run 'DEVSHARE_PROFILE=$PROFILE $0 stop' first"
+      log "$PROFILE: servers of $STATE already running, reusing them"
     else
       # fresh state; the extracted Keycloak distribution is kept (only its data/ is wiped) so a
       # test start does not pay the one-time extraction + Quarkus re-augmentation every time
@@ -619,6 +679,7 @@ cmd_start() {
         find "$STATE" -mindepth 1 -maxdepth 1 ! -name keycloak -exec rm -rf {} +
         rm -rf "$STATE/keycloak/data"
       fi
+      ((PG_OUTSIDE)) && rm -rf "$PGDIR"
       local p
       read -r -a p <<<"$(free_ports ${#PORT_VARS[@]})"
       ((${#p[@]} == ${#PORT_VARS[@]})) || die "could not find ${#PORT_VARS[@]} free ports"
@@ -629,12 +690,12 @@ cmd_start() {
     dev_ports
   fi
   mkdir -p "$STATE" "$RUN" "$LOGS"
-  chmod 755 "$STATE" # the postgres OS user must be able to reach $STATE/postgres
+  chmod 755 "$STATE" # the postgres OS user must be able to reach $STATE/postgres (pg_locate: when it cannot)
   save_ports
 
   # what must be started; check all its ports first so nothing is launched when one is taken
   local s pid jobs=() started=() t0 port
-  for s in "${SERVERS[@]}"; do
+  for s in "${WANT[@]}"; do
     if pid=$(server_pid "$s"); then
       log "$s: already running (pid $pid), reusing it"
       continue
@@ -663,25 +724,37 @@ cmd_start() {
 
   # wait for readiness (fast ones first; Keycloak takes longest)
   for s in greenmail postgres kafka keycloak; do
+    wants "$s" || continue
     wait_ready "$s" "$t0" || die "$s did not become ready; run '$0 stop' to clean up"
   done
-  keycloak_record_java_pid
-  pg_setup_roles
-  local topics
-  topics=$(kafka_init_topics) || die "kafka: metadata request / topic creation failed (see $LOGS/kafka-admin.log)"
+  if wants keycloak; then keycloak_record_java_pid; fi
+  if wants postgres; then pg_setup_roles; fi
+  local topics=""
+  if wants kafka; then
+    topics=$(kafka_init_topics) || die "kafka: metadata request / topic creation failed (see $LOGS/kafka-admin.log)"
+  fi
   write_servers_env
 
   log ""
   log "Devshare servers ($PROFILE profile) ready in $(elapsed "$t_all")s:"
-  log "  PostgreSQL  127.0.0.1:$PG_PORT  (pid $(cat "$RUN/postgres.pid")) dbs/roles: ${SERVICE_DBS[*]} (password = name), superuser devshare/devshare"
-  log "  Kafka       127.0.0.1:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT, pid $(cat "$RUN/kafka.pid")) $topics"
-  log "  Keycloak    http://127.0.0.1:$KC_PORT  (pid $(cat "$RUN/keycloak.pid")) realm devshare, admin console admin/admin"
-  log "  GreenMail   SMTP 127.0.0.1:$SMTP_PORT  IMAP 127.0.0.1:$IMAP_PORT  API http://127.0.0.1:$MAIL_API_PORT  (pid $(cat "$RUN/greenmail.pid"))"
+  if wants postgres; then
+    log "  PostgreSQL  127.0.0.1:$PG_PORT  (pid $(cat "$RUN/postgres.pid")) dbs/roles: ${SERVICE_DBS[*]} (password = name), superuser devshare/devshare$( ((PG_OUTSIDE)) && echo "; cluster in $PGDIR (the postgres OS user cannot enter $LOCAL)")"
+  fi
+  if wants kafka; then
+    log "  Kafka       127.0.0.1:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT, pid $(cat "$RUN/kafka.pid")) $topics"
+  fi
+  if wants keycloak; then
+    log "  Keycloak    http://127.0.0.1:$KC_PORT  (pid $(cat "$RUN/keycloak.pid")) realm devshare, admin console admin/admin"
+  fi
+  if wants greenmail; then
+    log "  GreenMail   SMTP 127.0.0.1:$SMTP_PORT  IMAP 127.0.0.1:$IMAP_PORT  API http://127.0.0.1:$MAIL_API_PORT  (pid $(cat "$RUN/greenmail.pid"))"
+  fi
   log "  env file    $STATE/servers.env"
 }
 
 cmd_status() {
   local s pid state any=1
+  pg_locate
   if [[ -f "$RUN/ports.env" ]]; then load_ports; elif [[ "$PROFILE" == dev ]]; then dev_ports; fi
   log "profile $PROFILE ($STATE)"
   for s in "${SERVERS[@]}"; do
@@ -706,6 +779,7 @@ cmd_status() {
 cmd_stop() {
   [[ -d "$STATE" ]] || { log "profile $PROFILE: nothing to stop ($STATE does not exist)"; return 0; }
   take_lock
+  pg_locate
   mkdir -p "$RUN"
   stop_server keycloak TERM 30 &
   local j1=$!
@@ -728,9 +802,10 @@ cmd_env() {
 
 usage() {
   cat <<EOF
-usage: [DEVSHARE_PROFILE=dev|test] $0 fetch|start|status|stop|env
+usage: [DEVSHARE_PROFILE=dev|test|faults] $0 fetch|start [server…]|status|stop|env
   fetch   download Kafka, Keycloak and GreenMail from Maven Central into .local/dist (once)
-  start   start PostgreSQL, Kafka, Keycloak and GreenMail (reuses running ones), wait until ready
+  start   start PostgreSQL, Kafka, Keycloak and GreenMail (reuses running ones), wait until ready;
+          names (postgres kafka keycloak greenmail) start only those
   status  show which servers run (pid, ports)
   stop    stop the servers of the profile
   env     print the path of the sourceable servers.env of the profile
@@ -739,7 +814,7 @@ EOF
 
 case "${1:-}" in
   fetch) cmd_fetch ;;
-  start) cmd_start ;;
+  start) shift; cmd_start "$@" ;;
   status) cmd_status ;;
   stop) cmd_stop ;;
   env) cmd_env ;;

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.resteasy.reactive.server.EndpointDisabled;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.NonBlocking;
 
@@ -18,8 +19,13 @@ import io.smallrye.common.annotation.NonBlocking;
  * /ping} is bare; {@code /ping/authenticated} verifies the bearer token exactly as the access check does, so the
  * two show apart what the token costs and what the check itself costs. Both answer on the event loop (no worker
  * thread hand-off), like the check.
+ *
+ * <p>Not part of the production API: the resource exists only when {@code devshare.benchmark.endpoints=true}
+ * ({@code DEVSHARE_BENCHMARK_ENDPOINTS=true}), which the benchmark scripts set when they start the service; read
+ * when the service starts, so the same jar answers 404 here unless a benchmark asked for it.
  */
 @Path("/ping")
+@EndpointDisabled(name = "devshare.benchmark.endpoints", stringValue = "false", disableIfMissing = true)
 @Tag(name = "Ping")
 public class PingResource {
 
