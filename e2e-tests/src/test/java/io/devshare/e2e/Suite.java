@@ -34,6 +34,9 @@ final class Suite {
     private static final Map<String, String> DATABASE = Map.of(
             PARTNER, "partner", SHARING, "sharing", DEVICE, "device", PROJECT, "project", NOTIFICATION, "notification");
 
+    /** Five services starting at once under a load of 20 took 190-210 s each (2026-12-07). */
+    private static final Duration READY_PATIENCE = Duration.ofSeconds(360);
+
     private static Suite running;
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -99,6 +102,9 @@ final class Suite {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(svc)));
         env.put("DEVSHARE_SERVICES_CLIENT_SECRET", "devshare-services-local-secret");
         env.put("DEVSHARE_PROJECT_SERVICE_URL", url(PROJECT));
+        // Five JVMs start at once on a shared 2-core machine: Flyway's first connection may wait longer than the
+        // pool's default 5 s for PostgreSQL to answer, which ended start-up.
+        env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
         // Each service keeps its consumer group of the module tests (same database), so it goes on from their
         // offsets rather than replaying the whole run's events.
         return env;
@@ -107,7 +113,7 @@ final class Suite {
     private void awaitReady(String svc, Path log) {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long deadline = System.nanoTime() + READY_PATIENCE.toNanos();
         Process p = processes.get(SERVICES.indexOf(svc));
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
@@ -130,7 +136,7 @@ final class Suite {
             }
             sleep(500);
         }
-        throw new IllegalStateException(svc + " not ready after 180 s; see " + log);
+        throw new IllegalStateException(svc + " not ready after " + READY_PATIENCE.toSeconds() + " s; see " + log);
     }
 
     private void stop() {
