@@ -92,6 +92,29 @@ class HostileInputTest {
         refused(admin("POST", "/projects/" + project + "/sessions", twice), "deviceId");
     }
 
+    /** Found by the fuzz: a refused request under an Idempotency-Key kept the key "in progress" for a minute. */
+    @Test
+    void aRefusedRequestReleasesItsIdempotencyKey() {
+        String key = UUID.randomUUID().toString();
+        given().auth()
+                .oauth2(org.adminToken())
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body("{\"name\":\"Dates\",\"startDate\":\"2027-01-15\",\"endDate\":\"2026-12-31\"}")
+                .post("/projects")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("endDate"));
+        given().auth()
+                .oauth2(org.adminToken())
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body("{\"name\":\"Dates\",\"startDate\":\"2026-12-31\",\"endDate\":\"2027-01-15\"}")
+                .post("/projects")
+                .then()
+                .statusCode(201);
+    }
+
     @Test
     void aDateOutOfRangeIsA400() {
         refused(admin("POST", "/projects", "{\"name\":\"ok\",\"startDate\":\"+999999-01-01\"}"), "startDate");

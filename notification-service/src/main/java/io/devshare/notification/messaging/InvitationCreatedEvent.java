@@ -19,6 +19,16 @@ public record InvitationCreatedEvent(
         java.time.OffsetDateTime createdAt,
         java.time.OffsetDateTime expiresAt) {
 
+    /** An invitation without its id or its two organizations cannot be mailed: a malformed event. */
+    public InvitationCreatedEvent {
+        if (invitationId == null) {
+            throw new IllegalArgumentException("invitationId is missing");
+        }
+        if (inviter == null || !inviter.hasId() || invitee == null || !invitee.hasId()) {
+            throw new IllegalArgumentException("inviter.id and invitee.id are required");
+        }
+    }
+
     public List<String> notifyEmailsOrEmpty() {
         return notifyEmails == null ? List.of() : notifyEmails;
     }

@@ -61,7 +61,9 @@ public class Idempotency {
         String hash = hash(request);
         return reserve(scope, key, hash)
                 .chain(reserved -> reserved
-                        ? action.get()
+                        // Deferred: an action that throws before it returns a Uni releases the key as well.
+                        ? Uni.createFrom()
+                                .deferred(action)
                                 .call(response -> keep(scope, key, response))
                                 .onFailure()
                                 .call(() -> release(scope, key))
