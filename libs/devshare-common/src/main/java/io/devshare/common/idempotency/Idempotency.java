@@ -63,7 +63,7 @@ public class Idempotency {
                 .chain(reserved -> reserved
                         // Deferred: an action that throws before it returns a Uni releases the key as well.
                         ? Uni.createFrom()
-                                .deferred(action)
+                                .<RestResponse<T>>deferred(() -> action.get())
                                 .call(response -> keep(scope, key, response))
                                 .onFailure()
                                 .call(() -> release(scope, key))
