@@ -16,6 +16,7 @@ import io.devshare.testsupport.RealServersResource;
 import io.devshare.testsupport.TestOrgs.TestOrg;
 import io.devshare.testsupport.Tokens;
 
+import static io.devshare.testsupport.ProblemResponses.refused;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -50,10 +51,6 @@ class HostileInputTest {
                 .body(json)
                 .request(method, path)
                 .then();
-    }
-
-    private static void refused(ValidatableResponse response, String field) {
-        response.statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(field));
     }
 
     private static String registration(String serialJson, String displayNameJson) {

@@ -1,16 +1,12 @@
 package io.devshare.device;
 
-import jakarta.inject.Inject;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.devshare.testsupport.PoisonRecords;
 import io.devshare.testsupport.RealServersResource;
@@ -25,33 +21,22 @@ import io.devshare.testsupport.RealServersResource;
 class PoisonRecordsTest {
 
     static final String DLQ = "device-dlq";
+    static final String DATABASE = "device";
     static final String PARTNER = "partner-service";
     static final String SHARING = "sharing-service";
     static final String DEVICE = "device-service";
     static final String PROJECT = "project-service";
 
-    @Inject
-    Pool pool;
-
-    static ObjectNode event(String producer, String type) {
-        return PoisonRecords.event(producer, "io.devshare." + producer.replace("-service", "") + "." + type);
-    }
-
-    boolean processed(String eventId) {
-        return pool.preparedQuery("SELECT 1 FROM processed_event WHERE event_id = $1")
-                        .executeAndAwait(Tuple.of(eventId))
-                        .size()
-                > 0;
-    }
+    final Predicate<String> processed = PoisonRecords.inboxOf(DATABASE);
 
     @Test
     void sharingEvents() {
         try (PoisonRecords poison = new PoisonRecords(DLQ)) {
             poison.check(
                     "sharing-events",
-                    PoisonRecords.withText(event(SHARING, "access.granted"), "granteeOrg", "a\u0000b"),
-                    event(SHARING, "access.granted"),
-                    this::processed);
+                    PoisonRecords.withText(PoisonRecords.sample(SHARING, "access.granted"), "granteeOrg", "a\u0000b"),
+                    PoisonRecords.sample(SHARING, "access.granted"),
+                    processed);
         }
     }
 
@@ -60,9 +45,9 @@ class PoisonRecordsTest {
         try (PoisonRecords poison = new PoisonRecords(DLQ)) {
             poison.check(
                     "project-events",
-                    PoisonRecords.withText(event(PROJECT, "device.assigned"), "org", "a\u0000b"),
-                    event(PROJECT, "device.assigned"),
-                    this::processed);
+                    PoisonRecords.withText(PoisonRecords.sample(PROJECT, "device.assigned"), "org", "a\u0000b"),
+                    PoisonRecords.sample(PROJECT, "device.assigned"),
+                    processed);
         }
     }
 }

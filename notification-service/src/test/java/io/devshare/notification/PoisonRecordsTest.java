@@ -1,5 +1,7 @@
 package io.devshare.notification;
 
+import java.util.function.Predicate;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -28,29 +30,22 @@ import io.devshare.testsupport.RealServersResource;
 class PoisonRecordsTest {
 
     static final String DLQ = "notification-dlq";
+    static final String DATABASE = "notification";
 
     @Inject
     Pool pool;
 
-    static ObjectNode event(String producer, String type) {
-        return PoisonRecords.event(producer, "io.devshare." + producer.replace("-service", "") + "." + type);
-    }
-
-    boolean processed(String eventId) {
-        return pool.preparedQuery("SELECT 1 FROM processed_event WHERE event_id = $1")
-                        .executeAndAwait(Tuple.of(eventId))
-                        .size()
-                > 0;
-    }
+    final Predicate<String> processed = PoisonRecords.inboxOf(DATABASE);
 
     @Test
     void partnerEvents() {
         try (PoisonRecords poison = new PoisonRecords(DLQ)) {
             poison.check(
                     "partner-events",
-                    PoisonRecords.withText(event("partner-service", "invitation.created"), "message", "a\u0000b"),
-                    event("partner-service", "invitation.created"),
-                    this::processed);
+                    PoisonRecords.withText(
+                            PoisonRecords.sample("partner-service", "invitation.created"), "message", "a\u0000b"),
+                    PoisonRecords.sample("partner-service", "invitation.created"),
+                    processed);
         }
     }
 
@@ -60,9 +55,11 @@ class PoisonRecordsTest {
             poison.check(
                     "sharing-events",
                     PoisonRecords.withText(
-                            event("sharing-service", "share.granted"), "devices.0.displayName", "a\u0000b"),
-                    event("sharing-service", "share.granted"),
-                    this::processed);
+                            PoisonRecords.sample("sharing-service", "share.granted"),
+                            "devices.0.displayName",
+                            "a\u0000b"),
+                    PoisonRecords.sample("sharing-service", "share.granted"),
+                    processed);
         }
     }
 
@@ -71,22 +68,24 @@ class PoisonRecordsTest {
         try (PoisonRecords poison = new PoisonRecords(DLQ)) {
             poison.check(
                     "project-events",
-                    PoisonRecords.withText(event("project-service", "transfer.failed"), "message", "a\u0000b"),
-                    event("project-service", "transfer.failed"),
-                    this::processed);
+                    PoisonRecords.withText(
+                            PoisonRecords.sample("project-service", "transfer.failed"), "message", "a\u0000b"),
+                    PoisonRecords.sample("project-service", "transfer.failed"),
+                    processed);
         }
     }
 
     /** Device names are kept without the inbox (an upsert by event time): the good event's device is named. */
     @Test
     void deviceEvents() {
-        ObjectNode good = event("device-service", "device.registered");
+        ObjectNode good = PoisonRecords.sample("device-service", "device.registered");
         String goodId = good.get("id").asText();
         String device = good.get("data").get("deviceId").asText();
         try (PoisonRecords poison = new PoisonRecords(DLQ)) {
             poison.check(
                     "device-events",
-                    PoisonRecords.withText(event("device-service", "device.registered"), "displayName", "a\u0000b"),
+                    PoisonRecords.withText(
+                            PoisonRecords.sample("device-service", "device.registered"), "displayName", "a\u0000b"),
                     good,
                     id -> id.equals(goodId)
                             && pool.preparedQuery("SELECT 1 FROM device_name WHERE device_id = $1::uuid")

@@ -13,9 +13,9 @@ import io.devshare.testsupport.RealServersResource;
 import io.devshare.testsupport.TestOrgs;
 import io.devshare.testsupport.TestOrgs.TestOrg;
 
+import static io.devshare.testsupport.ProblemResponses.refused;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Input a hostile user sends to partner-service (issue 13): control characters and keys given twice are a 400
@@ -41,10 +41,6 @@ class HostileInputTest {
                 .body(json)
                 .post(path)
                 .then();
-    }
-
-    private static void refused(ValidatableResponse response, String field) {
-        response.statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(field));
     }
 
     @Test

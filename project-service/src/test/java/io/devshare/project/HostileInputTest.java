@@ -15,6 +15,7 @@ import io.devshare.testsupport.RealServersResource;
 import io.devshare.testsupport.TestOrgs;
 import io.devshare.testsupport.TestOrgs.TestOrg;
 
+import static io.devshare.testsupport.ProblemResponses.refused;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,10 +48,6 @@ class HostileInputTest {
                 .body(json)
                 .request(method, path)
                 .then();
-    }
-
-    private static void refused(ValidatableResponse response, String field) {
-        response.statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(field));
     }
 
     @Test

@@ -1,16 +1,12 @@
 package io.devshare.project;
 
-import jakarta.inject.Inject;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.devshare.testsupport.PoisonRecords;
 import io.devshare.testsupport.RealServersResource;
@@ -25,33 +21,23 @@ import io.devshare.testsupport.RealServersResource;
 class PoisonRecordsTest {
 
     static final String DLQ = "project-dlq";
+    static final String DATABASE = "project";
     static final String PARTNER = "partner-service";
     static final String SHARING = "sharing-service";
     static final String DEVICE = "device-service";
     static final String PROJECT = "project-service";
 
-    @Inject
-    Pool pool;
-
-    static ObjectNode event(String producer, String type) {
-        return PoisonRecords.event(producer, "io.devshare." + producer.replace("-service", "") + "." + type);
-    }
-
-    boolean processed(String eventId) {
-        return pool.preparedQuery("SELECT 1 FROM processed_event WHERE event_id = $1")
-                        .executeAndAwait(Tuple.of(eventId))
-                        .size()
-                > 0;
-    }
+    final Predicate<String> processed = PoisonRecords.inboxOf(DATABASE);
 
     @Test
     void deviceEvents() {
         try (PoisonRecords poison = new PoisonRecords(DLQ)) {
             poison.check(
                     "device-events",
-                    PoisonRecords.withText(event(DEVICE, "device.registered"), "displayName", "a\u0000b"),
-                    event(DEVICE, "device.registered"),
-                    this::processed);
+                    PoisonRecords.withText(
+                            PoisonRecords.sample(DEVICE, "device.registered"), "displayName", "a\u0000b"),
+                    PoisonRecords.sample(DEVICE, "device.registered"),
+                    processed);
         }
     }
 
@@ -60,9 +46,9 @@ class PoisonRecordsTest {
         try (PoisonRecords poison = new PoisonRecords(DLQ)) {
             poison.check(
                     "sharing-events",
-                    PoisonRecords.withText(event(SHARING, "access.granted"), "granteeOrg", "a\u0000b"),
-                    event(SHARING, "access.granted"),
-                    this::processed);
+                    PoisonRecords.withText(PoisonRecords.sample(SHARING, "access.granted"), "granteeOrg", "a\u0000b"),
+                    PoisonRecords.sample(SHARING, "access.granted"),
+                    processed);
         }
     }
 
@@ -71,9 +57,9 @@ class PoisonRecordsTest {
         try (PoisonRecords poison = new PoisonRecords(DLQ)) {
             poison.check(
                     "device-positions",
-                    PoisonRecords.withText(event(DEVICE, "position.reported"), "ownerOrg", "a\u0000b"),
-                    event(DEVICE, "position.reported"),
-                    this::processed);
+                    PoisonRecords.withText(PoisonRecords.sample(DEVICE, "position.reported"), "ownerOrg", "a\u0000b"),
+                    PoisonRecords.sample(DEVICE, "position.reported"),
+                    processed);
         }
     }
 }

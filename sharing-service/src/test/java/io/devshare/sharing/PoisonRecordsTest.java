@@ -1,16 +1,12 @@
 package io.devshare.sharing;
 
-import jakarta.inject.Inject;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.devshare.testsupport.PoisonRecords;
 import io.devshare.testsupport.RealServersResource;
@@ -25,33 +21,23 @@ import io.devshare.testsupport.RealServersResource;
 class PoisonRecordsTest {
 
     static final String DLQ = "sharing-dlq";
+    static final String DATABASE = "sharing";
     static final String PARTNER = "partner-service";
     static final String SHARING = "sharing-service";
     static final String DEVICE = "device-service";
     static final String PROJECT = "project-service";
 
-    @Inject
-    Pool pool;
-
-    static ObjectNode event(String producer, String type) {
-        return PoisonRecords.event(producer, "io.devshare." + producer.replace("-service", "") + "." + type);
-    }
-
-    boolean processed(String eventId) {
-        return pool.preparedQuery("SELECT 1 FROM processed_event WHERE event_id = $1")
-                        .executeAndAwait(Tuple.of(eventId))
-                        .size()
-                > 0;
-    }
+    final Predicate<String> processed = PoisonRecords.inboxOf(DATABASE);
 
     @Test
     void partnerEvents() {
         try (PoisonRecords poison = new PoisonRecords(DLQ)) {
             poison.check(
                     "partner-events",
-                    PoisonRecords.withText(event(PARTNER, "partnership.started"), "orgs.0.alias", "a\u0000b"),
-                    event(PARTNER, "partnership.started"),
-                    this::processed);
+                    PoisonRecords.withText(
+                            PoisonRecords.sample(PARTNER, "partnership.started"), "orgs.0.alias", "a\u0000b"),
+                    PoisonRecords.sample(PARTNER, "partnership.started"),
+                    processed);
         }
     }
 
@@ -60,9 +46,9 @@ class PoisonRecordsTest {
         try (PoisonRecords poison = new PoisonRecords(DLQ)) {
             poison.check(
                     "device-events",
-                    PoisonRecords.withText(event(DEVICE, "device.registered"), "ownerOrg", "a\u0000b"),
-                    event(DEVICE, "device.registered"),
-                    this::processed);
+                    PoisonRecords.withText(PoisonRecords.sample(DEVICE, "device.registered"), "ownerOrg", "a\u0000b"),
+                    PoisonRecords.sample(DEVICE, "device.registered"),
+                    processed);
         }
     }
 }

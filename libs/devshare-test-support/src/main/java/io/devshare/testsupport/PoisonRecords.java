@@ -85,6 +85,32 @@ public final class PoisonRecords implements AutoCloseable {
         }
     }
 
+    /** {@link #event} by the producer's service name and the type after its prefix, e.g. {@code device.registered}. */
+    public static ObjectNode sample(String producer, String type) {
+        return event(producer, "io.devshare." + producer.replace("-service", "") + "." + type);
+    }
+
+    /**
+     * Whether the service whose database is {@code database} processed an event: its inbox ({@code processed_event})
+     * holds the id. Read over JDBC with the service's own login (the driver is on every service's classpath).
+     */
+    public static Predicate<String> inboxOf(String database) {
+        Map<String, String> config = TestServers.serviceConfig(database);
+        return eventId -> {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                            config.get("quarkus.datasource.jdbc.url"), database, database);
+                    java.sql.PreparedStatement q =
+                            c.prepareStatement("SELECT 1 FROM processed_event WHERE event_id = ?")) {
+                q.setString(1, eventId);
+                try (java.sql.ResultSet rs = q.executeQuery()) {
+                    return rs.next();
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
     /** The event's data member at {@code path} (dots, e.g. {@code orgs.0.alias}) set to {@code text}. */
     public static ObjectNode withText(ObjectNode event, String path, String text) {
         String[] parts = path.split("\\.");
