@@ -66,7 +66,13 @@ public final class Failures {
                 return true;
             }
             String name = c.getClass().getName();
-            if (name.contains("Oidc") || name.endsWith("ClosedConnectionException") || mentionsConnection(c)) {
+            if (name.contains("Oidc") || name.endsWith("ClosedConnectionException")) {
+                return true;
+            }
+            // A client library's own failure that talks of its connection (a pool timeout, a closed connection); never
+            // a service's exception, whose message may well say "connection" for other reasons.
+            if ((name.startsWith("io.vertx.") || name.startsWith("io.netty.") || name.startsWith("org.hibernate."))
+                    && mentionsConnection(c)) {
                 return true;
             }
         }

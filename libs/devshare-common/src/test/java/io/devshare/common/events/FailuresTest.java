@@ -29,6 +29,8 @@ class FailuresTest {
                 .isFalse();
         assertThat(Failures.isInfrastructure(new NullPointerException())).isFalse();
         assertThat(Failures.isInfrastructure(new WebApplicationException(404))).isFalse();
+        assertThat(Failures.isInfrastructure(new IllegalStateException("connection code of group 7 is unknown")))
+                .isFalse();
         assertThat(Failures.isInfrastructure(new RuntimeException(
                         "Hibernate's DataException", new SQLException("ERROR: invalid byte sequence", "22021"))))
                 .isFalse();
