@@ -123,6 +123,23 @@ public final class PoisonRecords implements AutoCloseable {
     }
 
     /**
+     * The usual check of one topic: the producer's sample event of {@code type} with U+0000 in the stored text at
+     * {@code path} as the record the database refuses, a fresh sample of it as the good event, the dead letters read
+     * from {@code deadLetterTopic}.
+     */
+    public static void checkTopic(
+            String deadLetterTopic,
+            String topic,
+            String producer,
+            String type,
+            String path,
+            Predicate<String> processed) {
+        try (PoisonRecords poison = new PoisonRecords(deadLetterTopic)) {
+            poison.check(topic, withText(sample(producer, type), path, "a\u0000b"), sample(producer, type), processed);
+        }
+    }
+
+    /**
      * Sends the four poison kinds and then {@code good} on {@code topic}, all keyed by {@code good}'s subject, and
      * checks the outcome. {@code refused} must be a known event whose data the database refuses (e.g. U+0000 in a
      * stored text); {@code processed} tells whether an event id was processed by the service.
