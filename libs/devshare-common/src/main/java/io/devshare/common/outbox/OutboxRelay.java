@@ -1,22 +1,29 @@
 package io.devshare.common.outbox;
 
-import java.net.URI;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -25,11 +32,8 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -38,35 +42,47 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+
 /**
  * Publishes committed outbox events to Kafka as structured CloudEvents, in commit order, keyed by aggregate id.
  *
  * <p>It wakes on PostgreSQL {@code NOTIFY devshare_outbox} (sent at commit by a trigger) and also sweeps
  * periodically, so an event survives a broker outage, a lost notification or a crash: it stays unpublished
  * until Kafka acknowledges it. One relay at a time per database publishes (transaction-scoped advisory lock),
- * so several replicas keep per-aggregate order. Delivery is at-least-once; consumers dedupe by event id.
+ * so several replicas keep per-aggregate order. Each batch is one Kafka transaction ({@link TransactionalPublisher}):
+ * consumers read committed records only, so a batch that failed half-way shows nothing, and its retry cannot
+ * arrive after a later event. Delivery is at-least-once; consumers dedupe by event id.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "devshare.outbox.enabled", stringValue = "true", enableIfMissing = true)
 public class OutboxRelay {
 
-    static final String CHANNEL = "devshare-outbox";
     static final String NOTIFY_CHANNEL = "devshare_outbox";
+    /** Producer settings under this prefix override those of {@code kafka.*}. */
+    static final String PRODUCER_PREFIX = "devshare.outbox.producer.";
     /** Advisory lock key: one publishing relay per database. */
     private static final long LOCK_KEY = 0x6465_7673_6861_7265L;
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final Pool pool;
-    private final MutinyEmitter<Map<String, Object>> emitter;
     private final Vertx vertx;
-    private final URI source;
+    private final ObjectMapper mapper;
+    private final String source;
     private final int batchSize;
     private final String reactiveUrl;
     private final Optional<String> dbUser;
     private final Optional<String> dbPassword;
     private final Counter published;
     private final Counter failures;
+    private final TransactionalPublisher publisher;
+    /** Kafka's producer blocks; it runs on this one thread, one batch at a time. */
+    private final ExecutorService kafkaThread =
+            Executors.newSingleThreadExecutor(r -> new Thread(r, "devshare-outbox-relay"));
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -76,25 +92,68 @@ public class OutboxRelay {
     @Inject
     public OutboxRelay(
             Pool pool,
-            @Channel(CHANNEL) MutinyEmitter<Map<String, Object>> emitter,
             Vertx vertx,
+            ObjectMapper mapper,
             MeterRegistry registry,
+            Config config,
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
+            @ConfigProperty(name = "quarkus.application.name") String application,
             @ConfigProperty(name = "devshare.outbox.source", defaultValue = "urn:devshare:${quarkus.application.name}")
                     String source,
             @ConfigProperty(name = "devshare.outbox.batch-size", defaultValue = "200") int batchSize,
+            @ConfigProperty(name = "devshare.outbox.transactional-id") Optional<String> transactionalId,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> dbUser,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> dbPassword) {
         this.pool = pool;
-        this.emitter = emitter;
         this.vertx = vertx;
-        this.source = URI.create(source);
+        this.mapper = mapper;
+        this.source = source;
         this.batchSize = batchSize;
         this.reactiveUrl = reactiveUrl;
         this.dbUser = dbUser;
         this.dbPassword = dbPassword;
         this.published = registry.counter("devshare.outbox.published");
         this.failures = registry.counter("devshare.outbox.publish.failures");
+        this.publisher = new TransactionalPublisher(
+                producerConfig(config, kafka, transactionalId.orElseGet(() -> defaultTransactionalId(application))));
+    }
+
+    /**
+     * The shared {@code kafka.*} settings (bootstrap servers, security), then {@code devshare.outbox.producer.*}, then
+     * the transactional id.
+     */
+    static Map<String, Object> producerConfig(Config config, Map<String, Object> kafka, String transactionalId) {
+        Map<String, Object> c = new HashMap<>(kafka);
+        // Consumer settings the shared map may carry.
+        c.remove("group.id");
+        c.remove("isolation.level");
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(PRODUCER_PREFIX)) {
+                config.getOptionalValue(name, String.class)
+                        .ifPresent(v -> c.put(name.substring(PRODUCER_PREFIX.length()), v));
+            }
+        }
+        c.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        c.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "devshare-outbox-" + transactionalId);
+        return c;
+    }
+
+    /**
+     * One id per replica that a restarted replica keeps (its host name: the pod name on Kubernetes), so the new
+     * process fences the killed one and aborts what it left open at once. Replicas sharing a host name need
+     * {@code devshare.outbox.transactional-id} each.
+     */
+    static String defaultTransactionalId(String application) {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                host = UUID.randomUUID().toString();
+            }
+        }
+        return application + "@" + host;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -120,6 +179,8 @@ public class OutboxRelay {
         if (sub != null) {
             sub.closeAndForget();
         }
+        kafkaThread.execute(publisher::close);
+        kafkaThread.shutdown();
     }
 
     /** Safety net for lost notifications and for retrying after a broker outage. */
@@ -169,7 +230,7 @@ public class OutboxRelay {
                         },
                         failure -> {
                             failures.increment();
-                            LOG.warnf("outbox publish failed, will retry: %s", failure.getMessage());
+                            LOG.warnf("outbox publish failed, will retry: %s", failure.toString());
                             running.set(false);
                         });
     }
@@ -189,17 +250,20 @@ public class OutboxRelay {
                 .execute(Tuple.of(batchSize))
                 .chain(rows -> {
                     List<UUID> ids = new ArrayList<>();
-                    List<Uni<Void>> sends = new ArrayList<>();
+                    List<ProducerRecord<String, String>> records = new ArrayList<>();
                     for (Row row : rows) {
                         ids.add(row.getUUID("id"));
-                        sends.add(send(row));
+                        records.add(record(row));
                     }
                     if (ids.isEmpty()) {
                         return Uni.createFrom().item(0);
                     }
-                    return Uni.join()
-                            .all(sends)
-                            .andFailFast()
+                    return Uni.createFrom()
+                            .item(() -> {
+                                publisher.publish(records);
+                                return ids.size();
+                            })
+                            .runSubscriptionOn(kafkaThread)
                             .chain(() -> conn.preparedQuery(
                                             "UPDATE outbox_event SET published_at = now() WHERE id = ANY($1)")
                                     .execute(Tuple.of(ids.toArray(new UUID[0]))))
@@ -208,22 +272,34 @@ public class OutboxRelay {
                 });
     }
 
-    private Uni<Void> send(Row row) {
+    /** A structured-mode CloudEvent (JSON), as SmallRye Reactive Messaging writes one. */
+    private ProducerRecord<String, String> record(Row row) {
         String aggregateId = row.getString("aggregate_id");
         OffsetDateTime occurredAt = row.getOffsetDateTime("occurred_at");
-        OutgoingCloudEventMetadata<Object> ce = OutgoingCloudEventMetadata.builder()
-                .withId(row.getUUID("id").toString())
-                .withType(row.getString("type"))
-                .withSource(source)
-                .withSubject(aggregateId)
-                .withDataContentType("application/json")
-                .withTimestamp(occurredAt.atZoneSameInstant(ZoneOffset.UTC))
-                .build();
-        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.getString("topic"))
-                .withKey(aggregateId)
-                .build();
-        Map<String, Object> data = new JsonObject(row.getString("payload")).getMap();
-        return emitter.sendMessage(Message.of(data).addMetadata(ce).addMetadata(kafka));
+        ObjectNode ce = mapper.createObjectNode()
+                .put("specversion", "1.0")
+                .put("id", row.getUUID("id").toString())
+                .put("source", source)
+                .put("type", row.getString("type"))
+                .put("datacontenttype", "application/json")
+                .put("subject", aggregateId)
+                .put(
+                        "time",
+                        occurredAt
+                                .withOffsetSameInstant(ZoneOffset.UTC)
+                                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        ce.putRawValue("data", new RawValue(row.getString("payload")));
+        String value;
+        try {
+            value = mapper.writeValueAsString(ce);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("outbox event " + row.getUUID("id") + " cannot be written", e);
+        }
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.getString("topic"), aggregateId, value);
+        record.headers().add("content-type", CONTENT_TYPE);
+        return record;
     }
+
+    private static final byte[] CONTENT_TYPE =
+            "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8);
 }
