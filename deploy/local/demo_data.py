@@ -60,6 +60,31 @@ def expect(what, status, ok=(200, 201, 204), tolerated=()):
         sys.exit(f"error: {what}: HTTP {status}")
 
 
+def ensure_console_client():
+    """The console's client comes with the realm; a realm imported before the console existed gets it here."""
+    import os
+    base = ENV["DEVSHARE_KEYCLOAK_URL"]
+    form = b"grant_type=password&client_id=admin-cli&username=admin&password=admin"
+    with urllib.request.urlopen(urllib.request.Request(base + "/realms/master/protocol/openid-connect/token",
+                                                       data=form)) as r:
+        admin = json.load(r)["access_token"]
+    clients = base + "/admin/realms/devshare/clients"
+    req = urllib.request.Request(clients + "?clientId=devshare-web", headers={"Authorization": "Bearer " + admin})
+    with urllib.request.urlopen(req) as r:
+        if json.load(r):
+            return
+    realm = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "keycloak", "devshare-realm.json")
+    with open(realm) as f:
+        client = next(c for c in json.load(f)["clients"] if c["clientId"] == "devshare-web")
+    req = urllib.request.Request(clients, data=json.dumps(client).encode(), method="POST",
+                                 headers={"Authorization": "Bearer " + admin, "Content-Type": "application/json"})
+    with urllib.request.urlopen(req):
+        print("   the console's Keycloak client (devshare-web) added to the realm")
+
+
+ensure_console_client()
+
+
 def partners_of(user):
     return {p["partner"]["alias"] for p in call("GET", PARTNER + "/partnerships?limit=100", user)[1]["items"]}
 

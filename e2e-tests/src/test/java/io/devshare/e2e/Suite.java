@@ -19,7 +19,7 @@ import io.devshare.testsupport.EventSamples;
 import io.devshare.testsupport.TestServers;
 
 /**
- * The five packaged services ({@code <service>/target/quarkus-app/quarkus-run.jar}, built earlier in the same
+ * The five packaged services and the console ({@code <module>/target/quarkus-app/quarkus-run.jar}, built earlier in the same
  * reactor run) started once per test JVM as plain processes on free ports, against the real servers of the run,
  * with the configuration an operator gives them (environment variables only). Stopped when the JVM exits.
  */
@@ -30,7 +30,8 @@ final class Suite {
     static final String DEVICE = "device-service";
     static final String PROJECT = "project-service";
     static final String NOTIFICATION = "notification-service";
-    private static final List<String> SERVICES = List.of(PARTNER, SHARING, DEVICE, PROJECT, NOTIFICATION);
+    static final String CONSOLE = "console";
+    private static final List<String> SERVICES = List.of(PARTNER, SHARING, DEVICE, PROJECT, NOTIFICATION, CONSOLE);
     private static final Map<String, String> DATABASE = Map.of(
             PARTNER, "partner", SHARING, "sharing", DEVICE, "device", PROJECT, "project", NOTIFICATION, "notification");
 
@@ -98,15 +99,33 @@ final class Suite {
     }
 
     private Map<String, String> environment(String svc) {
+        if (svc.equals(CONSOLE)) {
+            return consoleEnvironment();
+        }
         Map<String, String> env = TestServers.asEnvironment(TestServers.serviceConfig(DATABASE.get(svc)));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(svc)));
         env.put("DEVSHARE_SERVICES_CLIENT_SECRET", "devshare-services-local-secret");
         env.put("DEVSHARE_PROJECT_SERVICE_URL", url(PROJECT));
+        // Mails link to the console of this run.
+        env.put("DEVSHARE_CONSOLE_BASE_URL", url(CONSOLE));
         // Five JVMs start at once on a shared 2-core machine: Flyway's first connection may wait longer than the
         // pool's default 5 s for PostgreSQL to answer, which ended start-up.
         env.put("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "60S");
         // Each service keeps its consumer group of the module tests (same database), so it goes on from their
         // offsets rather than replaying the whole run's events.
+        return env;
+    }
+
+    /** The console: Keycloak and the five services' addresses, nothing else (it holds no data). */
+    private Map<String, String> consoleEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(CONSOLE)));
+        env.put("DEVSHARE_KEYCLOAK_URL", TestServers.keycloakUrl());
+        env.put("DEVSHARE_PARTNER_SERVICE_URL", url(PARTNER));
+        env.put("DEVSHARE_SHARING_SERVICE_URL", url(SHARING));
+        env.put("DEVSHARE_DEVICE_SERVICE_URL", url(DEVICE));
+        env.put("DEVSHARE_PROJECT_SERVICE_URL", url(PROJECT));
+        env.put("DEVSHARE_NOTIFICATION_SERVICE_URL", url(NOTIFICATION));
         return env;
     }
 

@@ -1,0 +1,62 @@
+package io.devshare.console.client;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.smallrye.mutiny.Uni;
+
+/** device-service: the devices an organization owns or was given access to. */
+@RegisterRestClient(configKey = "device")
+@RegisterProvider(BearerPropagation.class)
+@Path("/devices")
+public interface DeviceApi {
+
+    @GET
+    Uni<Page<Device>> devices(
+            @QueryParam("ownership") String ownership,
+            @QueryParam("tag") String tag,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") int limit);
+
+    @GET
+    @Path("{id}")
+    Uni<Device> device(@PathParam("id") UUID id);
+
+    record Alias(String alias) {}
+
+    record SharedWith(String alias, String role) {}
+
+    record ActiveAccount(String alias, OffsetDateTime since) {}
+
+    record Position(double lat, double lon, OffsetDateTime recordedAt) {}
+
+    record Device(
+            UUID id,
+            String serialNumber,
+            String manufacturer,
+            String model,
+            String kind,
+            String displayName,
+            List<String> tags,
+            Alias owner,
+            List<SharedWith> sharedWith,
+            Alias sharedBy,
+            String role,
+            ActiveAccount activeAccount,
+            Position lastPosition,
+            OffsetDateTime createdAt) {
+
+        public String name() {
+            return displayName == null || displayName.isBlank() ? serialNumber : displayName;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.devshare.console.client;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A service's refusal (RFC 9457 problem+json) as a person reads it: one sentence for the action, and one per field
+ * the service named ({@code errors[].field}, e.g. {@code notifyEmails[2]}).
+ */
+public record ServiceProblem(int status, String message, Map<String, String> fields) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Whether {@code failure} is a service's answer (4xx) that a person can act on, rather than an outage. */
+    public static boolean isRefusal(Throwable failure) {
+        return failure instanceof WebApplicationException e
+                && e.getResponse().getStatus() >= 400
+                && e.getResponse().getStatus() < 500;
+    }
+
+    public static ServiceProblem of(Throwable failure) {
+        if (failure instanceof WebApplicationException e) {
+            return of(e.getResponse());
+        }
+        if (failure instanceof ProcessingException) {
+            return new ServiceProblem(
+                    503, "A part of Devshare does not answer right now. Try again in a moment.", Map.of());
+        }
+        return new ServiceProblem(500, "Something went wrong on our side. Try again in a moment.", Map.of());
+    }
+
+    static ServiceProblem of(Response response) {
+        int status = response.getStatus();
+        JsonNode body = null;
+        try {
+            if (response.hasEntity()) {
+                body = JSON.readTree(response.readEntity(String.class));
+            }
+        } catch (Exception unreadable) {
+            // a body that is no problem document: fall back on the status
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        String message = null;
+        if (body != null && body.isObject()) {
+            for (JsonNode error : body.path("errors")) {
+                String field = error.path("field").asText("");
+                String text = error.path("message").asText("");
+                if (!field.isEmpty() && !text.isEmpty()) {
+                    fields.merge(field, text, (a, b) -> a + "; " + b);
+                }
+            }
+            message = text(body, "detail");
+            if (message == null) {
+                message = text(body, "title");
+            }
+        }
+        if (message == null || (status == 400 && !fields.isEmpty() && message.equals(text(body, "title")))) {
+            message = fallback(status, !fields.isEmpty());
+        }
+        return new ServiceProblem(status, sentence(message), Map.copyOf(fields));
+    }
+
+    /** The message for a form field, matching {@code notifyEmails} also for {@code notifyEmails[2]}. */
+    public String field(String name) {
+        String exact = fields.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        return fields.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(name + "[") || e.getKey().startsWith(name + "."))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static String fallback(int status, boolean hasFields) {
+        return switch (status) {
+            case 400, 422 -> hasFields ? "Please correct the fields marked below." : "This request was not accepted.";
+            case 401 -> "Your session has ended. Sign in again.";
+            case 403 -> "Only an admin of your organization can do this.";
+            case 404 -> "This no longer exists, or your organization cannot see it.";
+            case 409 -> "This was changed in the meantime. Reload and try again.";
+            case 429 -> "Too many attempts. Wait a while and try again.";
+            default -> "Something went wrong on our side. Try again in a moment.";
+        };
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode n = body == null ? null : body.get(field);
+        return n != null && n.isTextual() && !n.asText().isBlank() ? n.asText() : null;
+    }
+
+    private static String sentence(String s) {
+        String t = s.strip();
+        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
+    }
+}

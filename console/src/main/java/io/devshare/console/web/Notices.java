@@ -1,0 +1,25 @@
+package io.devshare.console.web;
+
+import java.util.Map;
+
+/**
+ * What a page says after a redirect (POST, then 303 to a page with {@code ?notice=<key>}): only these keys are
+ * shown, so nothing from the address bar reaches the page as text.
+ */
+final class Notices {
+
+    private static final Map<String, String> TEXT = Map.ofEntries(
+            Map.entry("invited", "Invitation sent."),
+            Map.entry("accepted", "Invitation accepted: you are partners now."),
+            Map.entry("declined", "Invitation declined."),
+            Map.entry("cancelled", "Invitation cancelled."),
+            Map.entry("connected", "Connected: you are partners now."),
+            Map.entry("regenerated", "A new sharing code was made; the old one no longer works."),
+            Map.entry("ended", "The partnership was ended and everything shared within it was revoked."));
+
+    private Notices() {}
+
+    static String text(String key) {
+        return key == null ? null : TEXT.get(key);
+    }
+}

@@ -1,0 +1,16 @@
+package io.devshare.console.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import io.quarkus.qute.TemplateExtension;
+
+/** Helpers for templates. HTML escaping is Qute's default; values inside a link's query need URL encoding too. */
+@TemplateExtension
+public class TemplateExtensions {
+
+    /** {@code {value.url}}: the value encoded as a URL query parameter. */
+    static String url(String value) {
+        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
