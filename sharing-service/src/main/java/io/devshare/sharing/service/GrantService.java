@@ -105,7 +105,10 @@ public class GrantService {
                             return cmd.groupId() != null
                                     ? shareGroup(owner, userId, cmd, actionId, now)
                                     : shareDevices(owner, userId, cmd, actionId, now);
-                        }))
+                        })
+                        // Here, not at commit: inside an enclosing transaction (Idempotency-Key) the commit comes
+                        // later, and a concurrent share must still be answered 409 below.
+                        .call(() -> grants.flush()))
                 .onFailure(t -> DatabaseErrors.isUniqueViolation(t, "share_grant_one_org_per_group"))
                 .transform(e -> groupAlreadyShared())
                 .onFailure(t -> DatabaseErrors.isUniqueViolation(t, "share_grant_one_per_device_grantee"))
