@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The common rate-limit counter ({@code io.devshare.common.limits}) on the real PostgreSQL of this service: atomic
- * under concurrency, counted in the caller's transaction (a refused or failed action counts nothing).
+ * under concurrency, counted in the caller's transaction (a refused or failed action counts nothing), or committed
+ * apart from it ({@code takeCommitted}).
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServersResource.class, initArgs = @ResourceArg(name = "database", value = "partner"))
@@ -105,6 +106,28 @@ class RateLimiterTest {
         assertThat(inTransaction(() -> limiter.take(FIVE_PER_HOUR, key, 2))).isEqualTo(5L);
         assertThat(inTransaction(() -> limiter.take(FIVE_PER_HOUR, key, 0))).isZero();
         assertThat(counted(FIVE_PER_HOUR, key)).isEqualTo(5);
+    }
+
+    @Test
+    void committedCountsStayWhenTheCallersTransactionRollsBack() throws Exception {
+        LimitWindows.awaitFresh(pool, FIVE_PER_HOUR.window(), Duration.ofMinutes(1));
+        String key = UUID.randomUUID().toString();
+
+        assertThatThrownBy(() -> inTransaction(() -> limiter.takeCommitted(FIVE_PER_HOUR, key, 1)
+                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("the action failed")))))
+                .hasMessageContaining("the action failed");
+        assertThat(counted(FIVE_PER_HOUR, key)).isEqualTo(1);
+
+        assertThat(inTransaction(() -> limiter.takeCommitted(FIVE_PER_HOUR, key, 4)))
+                .isEqualTo(5L);
+        assertThatThrownBy(() -> inTransaction(() -> limiter.takeCommitted(FIVE_PER_HOUR, key, 1)))
+                .isInstanceOf(LimitExceededException.class);
+        assertThat(counted(FIVE_PER_HOUR, key)).as("a refusal counts nothing").isEqualTo(5);
+
+        assertThatThrownBy(() -> inTransaction(() -> limiter.giveBackCommitted(FIVE_PER_HOUR, key, 2)
+                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("the action failed")))))
+                .hasMessageContaining("the action failed");
+        assertThat(counted(FIVE_PER_HOUR, key)).isEqualTo(3);
     }
 
     private static <T> T inTransaction(Supplier<Uni<T>> work) throws Exception {

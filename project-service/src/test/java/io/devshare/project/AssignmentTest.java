@@ -3,8 +3,12 @@ package io.devshare.project;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -207,6 +211,51 @@ class AssignmentTest {
         assertThat(world.count(
                         "SELECT count(*) FROM assignment WHERE device_id = $1 AND unassigned_at IS NULL", device))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void assignmentsRacingUnderKeysAnswerWhereTheWinnerIs() throws Exception {
+        UUID device = world.device(contractor, "Keyed racer");
+        List<UUID> projects = List.of(Api.project(contractor, "Keyed race 1"), Api.project(contractor, "Keyed race 2"));
+        String token = contractor.adminToken();
+        // Each insert waits a moment, so both pass the check for an active assignment and the unique index decides;
+        // the loser reads the winner apart from its aborted transaction, which its key's transaction encloses.
+        String slow = "test_slow_assignment_" + UUID.randomUUID().toString().replace("-", "");
+        sql("CREATE FUNCTION " + slow + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(2);"
+                + " RETURN NEW; END $$; CREATE TRIGGER " + slow + " BEFORE INSERT ON assignment FOR EACH ROW"
+                + " WHEN (NEW.device_id = '" + device + "') EXECUTE FUNCTION " + slow + "()");
+        List<io.restassured.response.Response> answers = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<io.restassured.response.Response>> calls = projects.stream()
+                    .<Callable<io.restassured.response.Response>>map(p -> () -> io.restassured.RestAssured.given()
+                            .auth()
+                            .oauth2(token)
+                            .contentType("application/json")
+                            .header("Idempotency-Key", UUID.randomUUID().toString())
+                            .body(java.util.Map.of("deviceId", device))
+                            .post("/projects/" + p + "/devices"))
+                    .toList();
+            for (Future<io.restassured.response.Response> f : threads.invokeAll(calls)) {
+                answers.add(f.get());
+            }
+        } finally {
+            threads.shutdownNow();
+            sql("DROP TRIGGER " + slow + " ON assignment; DROP FUNCTION " + slow + "()");
+        }
+        assertThat(answers.stream().map(r -> r.statusCode()).sorted()).containsExactly(201, 409);
+        int winner = answers.get(0).statusCode() == 201 ? 0 : 1;
+        io.restassured.response.Response lost = answers.get(1 - winner);
+        assertThat(lost.jsonPath().getString("type")).isEqualTo("https://devshare.io/problems/device-booked");
+        assertThat(lost.jsonPath().getString("activeProjectId"))
+                .isEqualTo(projects.get(winner).toString());
+        assertThat(world.count(
+                        "SELECT count(*) FROM assignment WHERE device_id = $1 AND unassigned_at IS NULL", device))
+                .isEqualTo(1);
+    }
+
+    private void sql(String script) {
+        pool.query(script).execute().await().indefinitely();
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import io.devshare.testsupport.LostAnswers;
 import io.devshare.testsupport.RealServersResource;
 import io.devshare.testsupport.TestOrgs;
 import io.devshare.testsupport.TestOrgs.TestOrg;
@@ -25,6 +26,7 @@ import io.devshare.testsupport.TestOrgs.TestOrg;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -341,6 +343,41 @@ class ProjectTest {
                 .statusCode(422);
         assertThat(world.count("SELECT count(*) FROM project WHERE org = $1 AND name = 'Once only'", org.alias()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aProjectWhoseAnswerWasNotKeptWasNotCreatedAndTheKeyCanBeRetried() {
+        Map<String, Object> body = Map.of("name", "Answer lost");
+        String prefix = "crash-" + UUID.randomUUID();
+        String key = prefix + "-project";
+        // The service dies after creating the project, before the key's answer: nothing of it may have committed.
+        try (LostAnswers lost = LostAnswers.forKeysStartingWith(
+                prefix, sql -> pool.query(sql).execute().await().indefinitely())) {
+            create(key, body).statusCode(greaterThanOrEqualTo(500));
+        }
+        assertThat(world.count("SELECT count(*) FROM project WHERE org = $1 AND name = 'Answer lost'", org.alias()))
+                .isZero();
+
+        String id = create(key, body)
+                .statusCode(201)
+                .header("Idempotent-Replayed", nullValue())
+                .extract()
+                .path("id");
+        create(key, body).statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(id));
+        assertThat(world.count("SELECT count(*) FROM project WHERE org = $1 AND name = 'Answer lost'", org.alias()))
+                .isEqualTo(1);
+        assertThat(world.count("SELECT count(*) FROM project_activity WHERE project_id = $1", UUID.fromString(id)))
+                .isEqualTo(1);
+    }
+
+    private static io.restassured.response.ValidatableResponse create(String key, Map<String, Object> body) {
+        return given().auth()
+                .oauth2(org.adminToken())
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/projects")
+                .then();
     }
 
     @Test

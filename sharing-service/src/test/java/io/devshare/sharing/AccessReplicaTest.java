@@ -110,7 +110,8 @@ class AccessReplicaTest {
             double leaseWaits = leaseWaits();
             for (int i = 0; i < 5; i++) {
                 UUID d = world.device(owner);
-                String grantId = shareOne(d, "viewer");
+                // Also under an Idempotency-Key, whose transaction commits the share only after the action.
+                String grantId = i % 2 == 0 ? shareOne(d, "viewer") : shareOneWithKey(d, "viewer");
                 // No waiting: the share answered after the second replica acknowledged it.
                 assertThat(second.decide(partner.alias(), d, Capability.VIEW))
                         .isEqualTo(new Decision(true, Basis.GRANT, UUID.fromString(grantId), null, "VIEWER"));
@@ -346,6 +347,19 @@ class AccessReplicaTest {
 
     private static String shareOne(UUID device, String role) {
         return share(owner, Map.of("granteeOrg", partner.alias(), "deviceIds", List.of(device), "role", role))
+                .statusCode(201)
+                .extract()
+                .path("grants[0].id");
+    }
+
+    private static String shareOneWithKey(UUID device, String role) {
+        return given().auth()
+                .oauth2(owner.adminToken())
+                .contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("granteeOrg", partner.alias(), "deviceIds", List.of(device), "role", role))
+                .post("/grants")
+                .then()
                 .statusCode(201)
                 .extract()
                 .path("grants[0].id");

@@ -41,6 +41,7 @@ import io.devshare.common.problem.Problem;
 import io.devshare.common.problem.RequestParams;
 import io.devshare.device.Device;
 import io.devshare.device.repository.DeviceFilter;
+import io.devshare.device.repository.DeviceRow;
 import io.devshare.device.service.DeviceService;
 
 @Path("/devices")
@@ -121,14 +122,16 @@ public class DeviceResource {
                         idempotencyKey,
                         request,
                         DeviceResponse.class,
+                        // Answered from the registered device, not read back: under an Idempotency-Key the
+                        // registration commits only after this answer (device reads use a connection of their own).
                         () -> service.register(orgAlias, org.userId(), request.spec())
-                                .chain(registration -> {
+                                .map(registration -> {
                                     secret.set(registration.secret());
                                     UUID id = registration.device().id;
                                     location.set(uri.getAbsolutePathBuilder()
                                             .path(id.toString())
                                             .build());
-                                    return service.get(orgAlias, id);
+                                    return DeviceRow.registered(registration.device());
                                 })
                                 .map(row -> RestResponse.ResponseBuilder.<DeviceResponse>created(location.get())
                                         .entity(DeviceResponse.of(row)

@@ -110,7 +110,10 @@ public class DeviceService {
                             pool.used += 1;
                             return devices.persist(d);
                         })
-                        .call(() -> events.registered(d)))
+                        .call(() -> events.registered(d))
+                        // Here, not at commit: inside an enclosing transaction (Idempotency-Key) the commit comes
+                        // later, and a concurrent registration must still be answered 409 below.
+                        .call(() -> devices.flush()))
                 .onFailure(t -> DatabaseErrors.isUniqueViolation(t, SERIAL_INDEX))
                 .transform(e -> Errors.serialTaken(d.manufacturer, d.serialNumber))
                 .map(saved -> new Registration(d, secret));

@@ -61,7 +61,10 @@ public class GroupService {
         g.createdBy = userId;
         g.createdAt = now;
         g.updatedAt = now;
-        return Panache.withTransaction(() -> groups.persist(g).call(() -> events.groupCreated(g)))
+        // Flushed inside, not at commit: inside an enclosing transaction (Idempotency-Key) the commit comes later,
+        // and a name taken concurrently must still be answered 409 below.
+        return Panache.withTransaction(() ->
+                        groups.persist(g).call(() -> events.groupCreated(g)).call(() -> groups.flush()))
                 .onFailure(t -> DatabaseErrors.isUniqueViolation(t, NAME_INDEX))
                 .transform(e -> Errors.groupNameTaken(g.name))
                 .map(saved -> new GroupView(g, 0, List.of()));

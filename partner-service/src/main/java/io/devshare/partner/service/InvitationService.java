@@ -144,7 +144,10 @@ public class InvitationService {
                         .chain(pending ->
                                 pending == null ? Uni.createFrom().voidItem() : settlePending(pending, inviter, now))
                         .chain(() -> invitations.persist(invitation))
-                        .call(() -> events.invitationCreated(invitation, event)))
+                        .call(() -> events.invitationCreated(invitation, event))
+                        // Here, not at commit: inside an enclosing transaction (Idempotency-Key) the commit comes
+                        // later, and a concurrent invitation must still be answered 409 below.
+                        .call(() -> invitations.flush()))
                 .onFailure(t -> DatabaseErrors.isUniqueViolation(t, PENDING_PAIR_INDEX))
                 .transform(e -> ProblemException.conflict(
                         "invitation-pending",

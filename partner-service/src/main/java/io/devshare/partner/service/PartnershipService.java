@@ -125,6 +125,9 @@ public class PartnershipService {
                                     .chain(() -> invitations.findPendingBetween(caller.id(), owner.id()))
                                     .chain(pending -> closePending(pending, p, userId, now))
                                     .call(() -> events.partnershipStarted(p))
+                                    // Here, not at commit: inside an enclosing transaction (Idempotency-Key) the
+                                    // commit comes later, and a concurrent start must still be answered 409 below.
+                                    .call(() -> partnerships.flush())
                                     .replaceWith(p);
                         }))
                 .onFailure(t -> DatabaseErrors.isUniqueViolation(t, InvitationService.ACTIVE_PAIR_INDEX))

@@ -85,22 +85,22 @@ public class SharingCodeService {
 
     /**
      * The id of the organization owning {@code code}. Every attempt is counted against the caller first, in a
-     * transaction of its own that commits before the code is looked up; once the window holds {@code max-failures}
-     * attempts, every further one is answered 429 with Retry-After without looking at its code (so even a burst of
-     * concurrent guesses learns nothing beyond the first few). A good code gives its attempt back; a wrong one keeps
-     * it and is answered 404.
+     * transaction of its own on a connection of its own that commits before the code is looked up (so the count
+     * stays even when the caller's transaction — e.g. the one an Idempotency-Key opens around the request — rolls
+     * back with the 404); once the window holds {@code max-failures} attempts, every further one is answered 429 with
+     * Retry-After without looking at its code (so even a burst of concurrent guesses learns nothing beyond the first
+     * few). A good code gives its attempt back, committed at once too; a wrong one keeps it and is answered 404.
      */
     public Uni<String> ownerOf(Organization caller, String code) {
         String normalized = normalize(code);
-        return Panache.withTransaction(() -> limiter.take(wrongCodes, caller.id(), 1))
+        return limiter.takeCommitted(wrongCodes, caller.id(), 1)
                 .chain(() ->
                         Panache.withSession(() -> codes.find("code", normalized).<SharingCode>firstResult()))
                 .chain((SharingCode found) -> {
                     if (found == null) {
                         return Uni.createFrom().failure(invalidCode());
                     }
-                    return Panache.withTransaction(() -> limiter.giveBack(wrongCodes, caller.id(), 1))
-                            .replaceWith(found.orgId);
+                    return limiter.giveBackCommitted(wrongCodes, caller.id(), 1).replaceWith(found.orgId);
                 });
     }
 

@@ -3,6 +3,7 @@ package io.devshare.project.service;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.db.DatabaseErrors;
 import io.devshare.common.db.DbClock;
+import io.devshare.common.db.SeparateSession;
 import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.project.Assignment;
@@ -54,6 +56,7 @@ public class AssignmentService {
     private final AccessRules access;
     private final ActivityLog activity;
     private final ProjectEventWriter events;
+    private final SeparateSession separate;
 
     @Inject
     public AssignmentService(
@@ -65,7 +68,8 @@ public class AssignmentService {
             ProjectLookup lookup,
             AccessRules access,
             ActivityLog activity,
-            ProjectEventWriter events) {
+            ProjectEventWriter events,
+            SeparateSession separate) {
         this.assignments = assignments;
         this.projects = projects;
         this.deviceViews = deviceViews;
@@ -75,6 +79,7 @@ public class AssignmentService {
         this.access = access;
         this.activity = activity;
         this.events = events;
+        this.separate = separate;
     }
 
     public Uni<Assignment> assign(String org, String userId, UUID projectId, UUID deviceId) {
@@ -120,19 +125,28 @@ public class AssignmentService {
                                                                             + as.grantId + ")"),
                                                     now));
                                 }))))
-                // A simultaneous assignment won the race: answer where the device is active now.
+                // A simultaneous assignment won the race: answer where the device is active now, read apart from
+                // this transaction, which the violation aborted (and which may be an enclosing one, not yet ended).
                 .onFailure(t -> DatabaseErrors.isUniqueViolation(t, ONE_ACTIVE))
-                .recoverWithUni(() -> Panache.withSession(() -> activeOf(deviceId)
+                .recoverWithUni(() -> separate.read(s -> s.createSelectionQuery(
+                                "from Assignment where deviceId = ?1 and unassignedAt is null", Assignment.class)
+                        .setParameter(1, deviceId)
+                        .setMaxResults(1)
+                        .getSingleResultOrNull()
                         .chain(existing -> existing == null
                                 ? Uni.createFrom().failure(Errors.booked(deviceId, null, null, null))
-                                : conflict(org, existing))));
+                                : conflict(org, existing, id -> s.find(Project.class, id)))));
     }
 
     private Uni<Assignment> conflict(String org, Assignment existing) {
+        return conflict(org, existing, projects::findById);
+    }
+
+    private Uni<Assignment> conflict(String org, Assignment existing, Function<UUID, Uni<Project>> project) {
         if (!existing.org.equals(org)) {
             return Uni.createFrom().failure(Errors.booked(existing.deviceId, existing.org, null, null));
         }
-        return projects.findById(existing.projectId).map(p -> {
+        return project.apply(existing.projectId).map(p -> {
             throw Errors.booked(existing.deviceId, existing.org, p.id, p.name);
         });
     }

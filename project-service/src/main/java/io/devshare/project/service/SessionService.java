@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.db.DatabaseErrors;
 import io.devshare.common.db.DbClock;
+import io.devshare.common.db.SeparateSession;
 import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.project.ProjectActivity;
@@ -46,6 +47,7 @@ public class SessionService {
     private final ActivityLog activity;
     private final ProjectEventWriter events;
     private final Duration ttl;
+    private final SeparateSession separate;
 
     @Inject
     public SessionService(
@@ -56,7 +58,8 @@ public class SessionService {
             AccessRules access,
             ActivityLog activity,
             ProjectEventWriter events,
-            SessionsConfig config) {
+            SessionsConfig config,
+            SeparateSession separate) {
         this.sessions = sessions;
         this.assignments = assignments;
         this.devices = devices;
@@ -65,6 +68,7 @@ public class SessionService {
         this.activity = activity;
         this.events = events;
         this.ttl = config.ttl();
+        this.separate = separate;
     }
 
     public Uni<RemoteSession> open(String org, String userId, String userName, UUID projectId, UUID deviceId) {
@@ -115,10 +119,15 @@ public class SessionService {
                                                             userName == null ? null : "opened by " + userName),
                                                     now));
                                 })))
+                // A simultaneous open won the race: name its session, read apart from this transaction, which the
+                // violation aborted (and which may be an enclosing one, not yet ended).
                 .onFailure(t -> DatabaseErrors.isUniqueViolation(t, ONE_OPEN))
-                .recoverWithUni(() -> Panache.withSession(
-                                () -> sessions.find("deviceId = ?1 and closedAt is null", deviceId)
-                                        .firstResult())
+                .recoverWithUni(() -> separate.read(s -> s.createSelectionQuery(
+                                        "from RemoteSession where deviceId = ?1 and closedAt is null",
+                                        RemoteSession.class)
+                                .setParameter(1, deviceId)
+                                .setMaxResults(1)
+                                .getSingleResultOrNull())
                         .map(open -> {
                             throw Errors.sessionOpen(open == null ? null : open.id);
                         }));

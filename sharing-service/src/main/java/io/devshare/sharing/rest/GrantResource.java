@@ -73,28 +73,31 @@ public class GrantResource {
             @Parameter(description = "Makes a retry safe") @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         String owner = org.orgAlias();
         Role role = role(request.role());
-        return idempotency.run(
-                owner + " POST /grants",
-                idempotencyKey,
-                request,
-                ShareResponse.class,
-                () -> grants.share(
-                                owner,
-                                org.userId(),
-                                new GrantService.ShareCommand(
-                                        request.granteeOrg().strip(),
-                                        request.deviceIds() == null ? List.of() : request.deviceIds(),
-                                        request.groupId(),
-                                        role,
-                                        request.startsAt(),
-                                        request.endsAt()))
-                        .map(result -> RestResponse.status(
-                                RestResponse.Status.CREATED,
-                                new ShareResponse(
-                                        result.actionId(),
-                                        result.grants().stream()
-                                                .map(GrantResponse::of)
-                                                .toList()))));
+        return idempotency
+                .run(
+                        owner + " POST /grants",
+                        idempotencyKey,
+                        request,
+                        ShareResponse.class,
+                        () -> grants.share(
+                                        owner,
+                                        org.userId(),
+                                        new GrantService.ShareCommand(
+                                                request.granteeOrg().strip(),
+                                                request.deviceIds() == null ? List.of() : request.deviceIds(),
+                                                request.groupId(),
+                                                role,
+                                                request.startsAt(),
+                                                request.endsAt()))
+                                .map(result -> RestResponse.status(
+                                        RestResponse.Status.CREATED,
+                                        new ShareResponse(
+                                                result.actionId(),
+                                                result.grants().stream()
+                                                        .map(GrantResponse::of)
+                                                        .toList()))))
+                // After the commit, which under an Idempotency-Key follows the action (a replay fences too).
+                .call(grants::fence);
     }
 
     @GET

@@ -80,6 +80,11 @@ public class GrantService {
         this.events = events;
     }
 
+    /**
+     * Shares devices or a group. Unlike the other changes it answers before the fence: its caller fences ({@link
+     * #fence()}) after the commit — which, under an Idempotency-Key, comes only after this answered (the share runs
+     * inside the transaction that also keeps the key's answer).
+     */
     public Uni<ShareResult> share(String owner, String userId, ShareCommand cmd) {
         OffsetDateTime now = DbClock.now();
         if (cmd.granteeOrg().equals(owner)) {
@@ -105,7 +110,10 @@ public class GrantService {
                             return cmd.groupId() != null
                                     ? shareGroup(owner, userId, cmd, actionId, now)
                                     : shareDevices(owner, userId, cmd, actionId, now);
-                        }))
+                        })
+                        // Here, not at commit: inside an enclosing transaction (Idempotency-Key) the commit comes
+                        // later, and a concurrent share must still be answered 409 below.
+                        .call(() -> grants.flush()))
                 .onFailure(t -> DatabaseErrors.isUniqueViolation(t, "share_grant_one_org_per_group"))
                 .transform(e -> groupAlreadyShared())
                 .onFailure(t -> DatabaseErrors.isUniqueViolation(t, "share_grant_one_per_device_grantee"))
@@ -113,8 +121,15 @@ public class GrantService {
                         "already-shared",
                         "A device is already shared with '" + cmd.granteeOrg() + "'; change that grant's role"
                                 + " instead.",
-                        Map.of()))
-                .call(replica::fence);
+                        Map.of()));
+    }
+
+    /**
+     * Completes once every replica of the access authority has applied what committed before (see {@link
+     * AccessReplica#fence()}): call it after the change's transaction committed, before answering.
+     */
+    public Uni<Void> fence() {
+        return replica.fence();
     }
 
     private Uni<ShareResult> shareDevices(

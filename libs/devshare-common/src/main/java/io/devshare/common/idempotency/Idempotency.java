@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,6 +30,24 @@ import io.devshare.common.problem.ProblemException;
  * caller's organization and the endpoint) is kept for a day and replayed, with {@code Idempotent-Replayed: true},
  * to a retry of the same request; the same key with a different request is a 422; a retry while the first is
  * still running is a 409. A failed request keeps nothing, so it can be retried under the same key.
+ *
+ * <p>The key is claimed first, in a statement of its own that commits at once (status 0, in progress), so a
+ * concurrent retry is answered 409 at once, without waiting for a lock or a connection; a claim left in progress
+ * longer than {@code devshare.idempotency.in-progress-timeout} is taken over. The action then runs inside one
+ * transaction ({@link Panache#withTransaction}) that its own transactions join (Hibernate Reactive reuses the
+ * current one: a nested one neither flushes nor commits), and the answer is written at its end in the same session
+ * — the session flushed, then the claim's status and body set (or the claim deleted when the action answered a
+ * status of 300 or more) — so the action's effect and the key's answer commit together: a process killed before the
+ * commit leaves nothing of the action and the claim in progress until it is taken over; killed after it, the answer
+ * is there and a retry replays it. If anything fails, the transaction rolls back and the claim is released. The
+ * answer is written only over the claim still in progress: when a retry took a stale claim over and answered first,
+ * this action rolls back and is answered 409 (a further retry replays the winner's answer).
+ *
+ * <p>What an action needs to happen apart from its effect must do so on its own connection (e.g. {@link
+ * io.devshare.common.limits.RateLimiter#takeCommitted}); a unique violation an action turns into a problem must
+ * surface inside its transaction block (flush it there); a read on a connection of its own ({@code Pool}) does not
+ * see the action's uncommitted writes; and what must follow the commit (e.g. a fence) belongs after {@link #run}.
+ * The action holds its database connection while it runs, also during its HTTP calls.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -61,10 +80,10 @@ public class Idempotency {
         String hash = hash(request);
         return reserve(scope, key, hash)
                 .chain(reserved -> reserved
-                        // Deferred: an action that throws before it returns a Uni releases the key as well.
-                        ? Uni.createFrom()
-                                .<RestResponse<T>>deferred(() -> action.get())
-                                .call(response -> keep(scope, key, response))
+                        ? Panache.withTransaction(() -> Uni.createFrom()
+                                        // Deferred: an action that throws before it returns a Uni fails the same way.
+                                        .<RestResponse<T>>deferred(() -> action.get())
+                                        .call(response -> answer(scope, key, response)))
                                 .onFailure()
                                 .call(() -> release(scope, key))
                         : replay(scope, key, hash, type));
@@ -107,9 +126,22 @@ public class Idempotency {
                 });
     }
 
-    private <T> Uni<Void> keep(String scope, String key, RestResponse<T> response) {
+    /**
+     * Writes the answer in the action's session and transaction, after flushing the action's changes: the status
+     * and body of a success, or no record at all for any other answer. Only over this request's claim, still in
+     * progress; otherwise (a retry took it over and answered) the action fails, so that it rolls back.
+     */
+    private <T> Uni<Void> answer(String scope, String key, RestResponse<T> response) {
         if (response.getStatus() >= 300) {
-            return release(scope, key);
+            return Panache.getSession()
+                    .chain(session -> session.flush()
+                            .chain(() -> session.createNativeQuery(
+                                            "DELETE FROM idempotency_record WHERE scope = :scope AND key = :key"
+                                                    + " AND status = 0")
+                                    .setParameter("scope", scope)
+                                    .setParameter("key", key)
+                                    .executeUpdate()))
+                    .replaceWithVoid();
         }
         String body;
         try {
@@ -117,8 +149,20 @@ public class Idempotency {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return pool.preparedQuery("UPDATE idempotency_record SET status = $3, body = $4 WHERE scope = $1 AND key = $2")
-                .execute(Tuple.of(scope, key, response.getStatus(), body))
+        return Panache.getSession()
+                .chain(session -> session.flush()
+                        .chain(() -> session.createNativeQuery("UPDATE idempotency_record SET status = :status,"
+                                        + " body = :body WHERE scope = :scope AND key = :key AND status = 0")
+                                .setParameter("status", response.getStatus())
+                                .setParameter("body", body)
+                                .setParameter("scope", scope)
+                                .setParameter("key", key)
+                                .executeUpdate()))
+                .invoke(updated -> {
+                    if (updated != 1) {
+                        throw inProgress();
+                    }
+                })
                 .replaceWithVoid();
     }
 

@@ -9,6 +9,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Counts actions against {@link Limit}s in PostgreSQL, so every replica counts in the same place: one row per
@@ -18,6 +20,11 @@ import io.vertx.mutiny.sqlclient.Pool;
  * rolled back together, and an action that fails for any other reason counts nothing either. The upsert holds the
  * counter row's lock until the transaction ends, so concurrent actions of one key are counted one after another and
  * never exceed the limit together.
+ *
+ * <p>An attempt that must stay counted whatever becomes of the action (e.g. a wrong sharing code, answered 404)
+ * is counted with {@link #takeCommitted} instead: in a transaction of its own, on a connection of its own, committed
+ * before it answers — also when the caller runs inside a transaction that will roll back (e.g. one opened by
+ * {@code Idempotency} around the action).
  *
  * <p>A fixed window allows up to twice {@code max} across a window boundary (the end of one window and the start of
  * the next); that is the price of one row per key.
@@ -38,6 +45,11 @@ public class RateLimiter {
 
     static final String GIVE_BACK = "UPDATE rate_limit_counter SET count = greatest(count - CAST(:amount AS bigint), 0)"
             + " WHERE name = :name AND key = :key AND window_start = " + WINDOW_START;
+
+    /** {@link #TAKE} and {@link #GIVE_BACK} for the reactive client: $1 name, $2 key, $3 window, $4 amount. */
+    static final String TAKE_POSITIONAL = positional(TAKE);
+
+    static final String GIVE_BACK_POSITIONAL = positional(GIVE_BACK);
 
     private final Pool pool;
     private final MeterRegistry registry;
@@ -96,6 +108,49 @@ public class RateLimiter {
                         .setParameter("amount", amount)
                         .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /**
+     * As {@link #take}, but in a transaction of its own on a connection of its own (not the caller's session), so
+     * the count commits before this answers and stays whatever becomes of the caller's transaction. A refusal counts
+     * nothing, as with {@link #take}. The counter row is locked only for this statement's transaction.
+     */
+    public Uni<Long> takeCommitted(Limit limit, String key, long amount) {
+        if (amount < 0) {
+            throw new IllegalArgumentException("amount must not be negative");
+        }
+        if (amount == 0) {
+            return Uni.createFrom().item(0L);
+        }
+        return pool.withTransaction(conn -> conn.preparedQuery(TAKE_POSITIONAL)
+                .execute(Tuple.of(limit.name(), key, limit.window().getSeconds(), amount))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    long count = row.getLong(0);
+                    if (count > limit.max()) {
+                        refused(limit).increment();
+                        // Failing the transaction rolls the refused units back.
+                        throw new LimitExceededException(limit, Math.max(1, row.getLong(1)));
+                    }
+                    return count;
+                }));
+    }
+
+    /** As {@link #giveBack}, but committed at once on a connection of its own, like {@link #takeCommitted}. */
+    public Uni<Void> giveBackCommitted(Limit limit, String key, long amount) {
+        if (amount <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery(GIVE_BACK_POSITIONAL)
+                .execute(Tuple.of(limit.name(), key, limit.window().getSeconds(), amount))
+                .replaceWithVoid();
+    }
+
+    private static String positional(String sql) {
+        return sql.replace(":name", "$1")
+                .replace(":key", "$2")
+                .replace(":window", "$3")
+                .replace(":amount", "$4");
     }
 
     private Counter refused(Limit limit) {
