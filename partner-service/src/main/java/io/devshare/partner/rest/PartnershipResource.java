@@ -145,13 +145,17 @@ public class PartnershipResource {
                     @RestHeader(Idempotency.HEADER)
                     String idempotencyKey) {
         String orgAlias = org.orgAlias();
-        return idempotency.run(
-                orgAlias + " POST /partnerships/connect",
-                idempotencyKey,
-                request,
-                PartnershipResponse.class,
-                () -> partnerships
-                        .connect(orgAlias, org.userId(), request.code())
-                        .map(view -> RestResponse.status(RestResponse.Status.CREATED, PartnershipResponse.of(view))));
+        // Counted first, committed, outside the transaction an Idempotency-Key opens: never two connections at once.
+        return partnerships
+                .countCodeAttempt(orgAlias)
+                .chain(() -> idempotency.run(
+                        orgAlias + " POST /partnerships/connect",
+                        idempotencyKey,
+                        request,
+                        PartnershipResponse.class,
+                        () -> partnerships
+                                .connect(orgAlias, org.userId(), request.code())
+                                .map(view -> RestResponse.status(
+                                        RestResponse.Status.CREATED, PartnershipResponse.of(view)))));
     }
 }

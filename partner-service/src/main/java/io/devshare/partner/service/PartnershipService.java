@@ -91,6 +91,14 @@ public class PartnershipService {
     }
 
     /**
+     * Counts a sharing-code attempt of the caller's organization, committed at once (see
+     * {@link SharingCodeService#countAttempt}): the resource calls it before {@link #connect}, outside any transaction.
+     */
+    public Uni<Void> countCodeAttempt(String callerAlias) {
+        return callers.resolve(callerAlias).chain(codes::countAttempt);
+    }
+
+    /**
      * Connects the caller's organization with the owner of {@code code}: holding the code is the owner's consent,
      * so the partnership starts at once. A pending invitation between the two closes as accepted.
      */

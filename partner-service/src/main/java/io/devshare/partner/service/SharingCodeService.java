@@ -84,23 +84,31 @@ public class SharingCodeService {
     }
 
     /**
-     * The id of the organization owning {@code code}. Every attempt is counted against the caller first, in a
-     * transaction of its own on a connection of its own that commits before the code is looked up (so the count
-     * stays even when the caller's transaction — e.g. the one an Idempotency-Key opens around the request — rolls
-     * back with the 404); once the window holds {@code max-failures} attempts, every further one is answered 429 with
-     * Retry-After without looking at its code (so even a burst of concurrent guesses learns nothing beyond the first
-     * few). A good code gives its attempt back, committed at once too; a wrong one keeps it and is answered 404.
+     * Counts one sharing-code attempt against the caller, in a transaction of its own that commits at once (so the
+     * count stays even when the request then fails with 404). Call it before anything else of the request, outside
+     * any transaction — in particular before the one an Idempotency-Key opens — so a request never holds two
+     * connections at a time (concurrent guesses cannot drain the pool). Once the window holds {@code max-failures}
+     * attempts every further one is answered 429 with Retry-After without looking at its code, so even a burst of
+     * concurrent guesses learns nothing beyond the first few.
+     */
+    public Uni<Void> countAttempt(Organization caller) {
+        return limiter.takeCommitted(wrongCodes, caller.id(), 1).replaceWithVoid();
+    }
+
+    /**
+     * The id of the organization owning {@code code} (its attempt counted before, by {@link #countAttempt}). A good
+     * code gives its attempt back in the caller's transaction (if that rolls back, the attempt stays counted); a
+     * wrong one keeps it and is answered 404.
      */
     public Uni<String> ownerOf(Organization caller, String code) {
         String normalized = normalize(code);
-        return limiter.takeCommitted(wrongCodes, caller.id(), 1)
-                .chain(() ->
-                        Panache.withSession(() -> codes.find("code", normalized).<SharingCode>firstResult()))
+        return Panache.withSession(() -> codes.find("code", normalized).<SharingCode>firstResult())
                 .chain((SharingCode found) -> {
                     if (found == null) {
                         return Uni.createFrom().failure(invalidCode());
                     }
-                    return limiter.giveBackCommitted(wrongCodes, caller.id(), 1).replaceWith(found.orgId);
+                    return Panache.withTransaction(() -> limiter.giveBack(wrongCodes, caller.id(), 1))
+                            .replaceWith(found.orgId);
                 });
     }
 

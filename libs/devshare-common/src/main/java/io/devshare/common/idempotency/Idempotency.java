@@ -43,8 +43,9 @@ import io.devshare.common.problem.ProblemException;
  * answer is written only over the claim still in progress: when a retry took a stale claim over and answered first,
  * this action rolls back and is answered 409 (a further retry replays the winner's answer).
  *
- * <p>What an action needs to happen apart from its effect must do so on its own connection (e.g. {@link
- * io.devshare.common.limits.RateLimiter#takeCommitted}); a unique violation an action turns into a problem must
+ * <p>What must commit apart from the action's effect (e.g. a count of attempts, {@link
+ * io.devshare.common.limits.RateLimiter#takeCommitted}) happens before {@link #run}, not inside the action: a second
+ * connection taken while the action holds its first could let concurrent requests drain the pool; a unique violation an action turns into a problem must
  * surface inside its transaction block (flush it there); a read on a connection of its own ({@code Pool}) does not
  * see the action's uncommitted writes; and what must follow the commit (e.g. a fence) belongs after {@link #run}.
  * The action holds its database connection while it runs, also during its HTTP calls.
