@@ -17,10 +17,10 @@ import io.smallrye.mutiny.Uni;
 /** device-service: the devices an organization owns or was given access to. */
 @RegisterRestClient(configKey = "device")
 @RegisterProvider(BearerPropagation.class)
-@Path("/devices")
 public interface DeviceApi {
 
     @GET
+    @Path("/devices")
     Uni<Page<Device>> devices(
             @QueryParam("ownership") String ownership,
             @QueryParam("tag") String tag,
@@ -28,8 +28,14 @@ public interface DeviceApi {
             @QueryParam("limit") int limit);
 
     @GET
-    @Path("{id}")
+    @Path("/devices/{id}")
     Uni<Device> device(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/device-groups")
+    Uni<Page<Group>> groups(@QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
+
+    record Group(UUID id, String name, long deviceCount) {}
 
     record Alias(String alias) {}
 

@@ -26,7 +26,7 @@ public class HomePage {
     @GET
     @Authenticated
     public RestResponse<Object> home() {
-        return RestResponse.seeOther(URI.create("/partners"));
+        return RestResponse.seeOther(URI.create("/sharing"));
     }
 
     @GET

@@ -15,7 +15,11 @@ final class Notices {
             Map.entry("cancelled", "Invitation cancelled."),
             Map.entry("connected", "Connected: you are partners now."),
             Map.entry("regenerated", "A new sharing code was made; the old one no longer works."),
-            Map.entry("ended", "The partnership was ended and everything shared within it was revoked."));
+            Map.entry("ended", "The partnership was ended and everything shared within it was revoked."),
+            Map.entry("shared", "Shared. Your partner can use it now (or from the start you chose)."),
+            Map.entry("changed", "The share was changed; it applies at once."),
+            Map.entry("revoked", "Revoked: your partner can no longer use it."),
+            Map.entry("left", "You gave it back: your organization can no longer use it."));
 
     private Notices() {}
 

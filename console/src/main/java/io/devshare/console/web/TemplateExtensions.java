@@ -13,4 +13,9 @@ public class TemplateExtensions {
     static String url(String value) {
         return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
+
+    /** {@code {value.words}}: an API constant as words, e.g. PARTNERSHIP_ENDED → partnership ended. */
+    static String words(String value) {
+        return value == null ? "" : value.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
 }

@@ -1,0 +1,101 @@
+package io.devshare.console.client;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.smallrye.mutiny.Uni;
+
+/** sharing-service: grants (who may use which device, with which role, for how long) and their history. */
+@RegisterRestClient(configKey = "sharing")
+@RegisterProvider(BearerPropagation.class)
+@Path("/grants")
+public interface SharingApi {
+
+    @GET
+    Uni<Page<Grant>> grants(
+            @QueryParam("direction") String direction,
+            @QueryParam("status") String status,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") int limit);
+
+    @POST
+    Uni<Share> share(ShareRequest request);
+
+    @GET
+    @Path("{id}")
+    Uni<Grant> grant(@PathParam("id") UUID id);
+
+    @GET
+    @Path("{id}/history")
+    Uni<List<HistoryEntry>> history(@PathParam("id") UUID id);
+
+    @PATCH
+    @Path("{id}")
+    Uni<Grant> update(@PathParam("id") UUID id, UpdateRequest request);
+
+    @POST
+    @Path("{id}/revoke")
+    Uni<Grant> revoke(@PathParam("id") UUID id);
+
+    @POST
+    @Path("{id}/leave")
+    Uni<Grant> leave(@PathParam("id") UUID id);
+
+    record Grant(
+            UUID id,
+            UUID actionId,
+            String ownerOrg,
+            String granteeOrg,
+            UUID deviceId,
+            UUID groupId,
+            String role,
+            List<String> capabilities,
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt,
+            String status,
+            boolean effective,
+            OffsetDateTime createdAt,
+            OffsetDateTime closedAt,
+            String closeReason) {
+
+        public boolean isActive() {
+            return "ACTIVE".equals(status);
+        }
+
+        public boolean isGroup() {
+            return groupId != null;
+        }
+    }
+
+    record ShareRequest(
+            String granteeOrg,
+            List<UUID> deviceIds,
+            UUID groupId,
+            String role,
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt) {}
+
+    record Share(UUID actionId, List<Grant> grants) {}
+
+    record UpdateRequest(String role, OffsetDateTime endsAt, Boolean clearEndsAt) {}
+
+    record HistoryEntry(
+            String action,
+            String actor,
+            String reason,
+            String role,
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt,
+            OffsetDateTime at) {}
+}

@@ -1,0 +1,425 @@
+package io.devshare.console.web;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+import io.devshare.console.client.DeviceApi;
+import io.devshare.console.client.DeviceApi.Device;
+import io.devshare.console.client.DeviceApi.Group;
+import io.devshare.console.client.Page;
+import io.devshare.console.client.PartnerApi;
+import io.devshare.console.client.PartnerApi.Invitation;
+import io.devshare.console.client.PartnerApi.Partnership;
+import io.devshare.console.client.ServiceProblem;
+import io.devshare.console.client.SharingApi;
+import io.devshare.console.client.SharingApi.Grant;
+import io.devshare.console.client.SharingApi.HistoryEntry;
+
+/**
+ * Sharing, arranged like Keycloak's account console arranges shared resources: what needs our approval, what we
+ * share and with whom (revoke from there), what is shared with us (give back from there), our requests waiting for
+ * approval; the share dialog, which previews what the partner will see and be able to do before anything is shared;
+ * a grant with its history, its change of role or end date, and the confirmation of a revoke or a give-back.
+ */
+@Path("/sharing")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class SharingPage {
+
+    private static final int LIST = 50;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(Layout layout, HomeView view);
+
+        static native TemplateInstance grants(Layout layout, GrantsView view);
+
+        static native TemplateInstance share(Layout layout, ShareView view);
+
+        static native TemplateInstance share$preview(ShareView view);
+
+        static native TemplateInstance grant(Layout layout, GrantView view);
+
+        static native TemplateInstance end(Layout layout, GrantView view, boolean revoke);
+    }
+
+    /** A grant with the names a person knows its device or group by. */
+    public record Row(Grant grant, String what) {}
+
+    public record HomeView(
+            List<Invitation> approvals, List<Row> outgoing, List<Row> incoming, List<Invitation> requests) {}
+
+    public record GrantsView(boolean outgoing, List<Row> rows, String nextCursor, String cursor) {}
+
+    /** The share dialog: the choices offered, what was chosen, and the service's refusal if any. */
+    public record ShareView(
+            List<Partnership> partners,
+            List<Device> devices,
+            List<Group> groups,
+            List<Roles.Role> roles,
+            ShareForm form,
+            ServiceProblem problem) {
+
+        public Roles.Role role() {
+            return Roles.of(form.role());
+        }
+
+        public Partnership partner() {
+            return partners.stream()
+                    .filter(p -> p.partner().alias().equals(form.partner()))
+                    .findFirst()
+                    .orElse(null);
+        }
+
+        public List<Device> chosenDevices() {
+            return devices.stream()
+                    .filter(d -> form.deviceIds().contains(d.id()))
+                    .toList();
+        }
+
+        public Group chosenGroup() {
+            return groups.stream()
+                    .filter(g -> g.id().equals(form.groupId()))
+                    .findFirst()
+                    .orElse(null);
+        }
+
+        public boolean ready() {
+            return partner() != null && role() != null && (!chosenDevices().isEmpty() || chosenGroup() != null);
+        }
+
+        public boolean chosen(Device d) {
+            return form.deviceIds().contains(d.id());
+        }
+    }
+
+    /** What the person chose in the share dialog; dates are whole days in UTC, the end day included. */
+    public record ShareForm(
+            String partner, List<UUID> deviceIds, UUID groupId, String role, String startDate, String endDate) {
+
+        OffsetDateTime startsAt() {
+            LocalDate d = date(startDate);
+            return d == null || !d.isAfter(LocalDate.now(ZoneOffset.UTC))
+                    ? null
+                    : d.atStartOfDay().atOffset(ZoneOffset.UTC);
+        }
+
+        OffsetDateTime endsAt() {
+            LocalDate d = date(endDate);
+            return d == null ? null : d.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        }
+
+        public String period() {
+            LocalDate s = date(startDate);
+            LocalDate e = date(endDate);
+            String from = s == null || !s.isAfter(LocalDate.now(ZoneOffset.UTC)) ? "from now" : "from " + s;
+            return e == null
+                    ? from + ", until you revoke it"
+                    : from + " until the end of " + e + " (UTC), then it returns to you by itself";
+        }
+    }
+
+    public record GrantView(
+            Grant grant, String what, boolean owner, List<HistoryEntry> history, ServiceProblem problem) {
+        public List<String> capabilities() {
+            return Roles.sentences(grant.capabilities());
+        }
+
+        public List<Roles.Role> roles() {
+            return Roles.ALL;
+        }
+
+        public String endDate() {
+            return grant.endsAt() == null
+                    ? ""
+                    : grant.endsAt().minusNanos(1).toLocalDate().toString();
+        }
+    }
+
+    private final SharingApi sharing;
+    private final PartnerApi partners;
+    private final DeviceApi devices;
+    private final Layouts layouts;
+
+    @Inject
+    public SharingPage(
+            @RestClient SharingApi sharing,
+            @RestClient PartnerApi partners,
+            @RestClient DeviceApi devices,
+            Layouts layouts) {
+        this.sharing = sharing;
+        this.partners = partners;
+        this.devices = devices;
+        this.layouts = layouts;
+    }
+
+    @GET
+    public Uni<TemplateInstance> home(@QueryParam("notice") String notice) {
+        Uni<List<Invitation>> approvals =
+                partners.invitations("incoming", "PENDING", null, 20).map(Page::items);
+        Uni<List<Invitation>> requests =
+                partners.invitations("outgoing", "PENDING", null, 20).map(Page::items);
+        return Uni.combine()
+                .all()
+                .unis(approvals, rows(true, null, 10), rows(false, null, 10), requests)
+                .asTuple()
+                .map(t -> Templates.home(
+                        layouts.of("sharing", Notices.text(notice)),
+                        new HomeView(
+                                t.getItem1(), t.getItem2().items(), t.getItem3().items(), t.getItem4())));
+    }
+
+    /** Where a mail about a share we gave lands. */
+    @GET
+    @Path("outgoing")
+    public Uni<TemplateInstance> outgoing(@QueryParam("cursor") String cursor, @QueryParam("notice") String notice) {
+        return rows(true, blank(cursor), LIST)
+                .map(p -> Templates.grants(
+                        layouts.of("sharing", Notices.text(notice)),
+                        new GrantsView(true, p.items(), p.nextCursor(), nz(cursor))));
+    }
+
+    /** Where a mail about a share we received lands. */
+    @GET
+    @Path("incoming")
+    public Uni<TemplateInstance> incoming(@QueryParam("cursor") String cursor, @QueryParam("notice") String notice) {
+        return rows(false, blank(cursor), LIST)
+                .map(p -> Templates.grants(
+                        layouts.of("sharing", Notices.text(notice)),
+                        new GrantsView(false, p.items(), p.nextCursor(), nz(cursor))));
+    }
+
+    @GET
+    @Path("new")
+    public Uni<TemplateInstance> dialog(
+            @RestQuery String partner,
+            @RestQuery List<String> device,
+            @RestQuery String group,
+            @RestQuery String role,
+            @RestQuery String startDate,
+            @RestQuery String endDate) {
+        ShareForm form = form(partner, device, group, role == null ? "OPERATOR" : role, startDate, endDate);
+        return shareView(form, null).map(v -> Templates.share(layouts.of("sharing", null), v));
+    }
+
+    /** The preview beside the dialog, redrawn by htmx whenever a choice changes; it changes nothing. */
+    @GET
+    @Path("preview")
+    public Uni<TemplateInstance> preview(
+            @RestQuery String partner,
+            @RestQuery List<String> device,
+            @RestQuery String group,
+            @RestQuery String role,
+            @RestQuery String startDate,
+            @RestQuery String endDate) {
+        return shareView(form(partner, device, group, role, startDate, endDate), null)
+                .map(Templates::share$preview);
+    }
+
+    @POST
+    @Path("new")
+    public Uni<RestResponse<Object>> share(
+            @RestForm String partner,
+            @RestForm List<String> device,
+            @RestForm String group,
+            @RestForm String role,
+            @RestForm String startDate,
+            @RestForm String endDate) {
+        ShareForm form = form(partner, device, group, role, startDate, endDate);
+        Uni<SharingApi.Share> action = sharing.share(new SharingApi.ShareRequest(
+                nz(form.partner()),
+                form.groupId() == null ? form.deviceIds() : null,
+                form.groupId(),
+                nz(form.role()),
+                form.startsAt(),
+                form.endsAt()));
+        return action.map(s -> PartnersPage.seeOther("/sharing/outgoing?notice=shared"))
+                .onFailure(ServiceProblem::isRefusal)
+                .recoverWithUni(f -> {
+                    ServiceProblem p = ServiceProblem.of(f);
+                    return shareView(form, p)
+                            .map(v -> PartnersPage.page(p.status(), Templates.share(layouts.of("sharing", null), v)));
+                });
+    }
+
+    @GET
+    @Path("grants/{id}")
+    public Uni<TemplateInstance> grant(@PathParam("id") UUID id, @QueryParam("notice") String notice) {
+        return grantView(id, null).map(v -> Templates.grant(layouts.of("sharing", Notices.text(notice)), v));
+    }
+
+    @POST
+    @Path("grants/{id}/change")
+    public Uni<RestResponse<Object>> change(
+            @PathParam("id") UUID id, @RestForm String role, @RestForm String endDate, @RestForm boolean clearEnd) {
+        ShareForm f = form(null, null, null, role, null, endDate);
+        return sharing.update(
+                        id,
+                        new SharingApi.UpdateRequest(blank(role), clearEnd ? null : f.endsAt(), clearEnd ? true : null))
+                .map(g -> PartnersPage.seeOther("/sharing/grants/" + id + "?notice=changed"))
+                .onFailure(ServiceProblem::isRefusal)
+                .recoverWithUni(fail -> {
+                    ServiceProblem p = ServiceProblem.of(fail);
+                    return grantView(id, p)
+                            .map(v -> PartnersPage.page(p.status(), Templates.grant(layouts.of("sharing", null), v)));
+                });
+    }
+
+    @GET
+    @Path("grants/{id}/revoke")
+    public Uni<TemplateInstance> confirmRevoke(@PathParam("id") UUID id) {
+        return grantView(id, null).map(v -> Templates.end(layouts.of("sharing", null), v, true));
+    }
+
+    @POST
+    @Path("grants/{id}/revoke")
+    public Uni<RestResponse<Object>> revoke(@PathParam("id") UUID id) {
+        return end(id, sharing.revoke(id), "/sharing/outgoing?notice=revoked", true);
+    }
+
+    @GET
+    @Path("grants/{id}/leave")
+    public Uni<TemplateInstance> confirmLeave(@PathParam("id") UUID id) {
+        return grantView(id, null).map(v -> Templates.end(layouts.of("sharing", null), v, false));
+    }
+
+    @POST
+    @Path("grants/{id}/leave")
+    public Uni<RestResponse<Object>> leave(@PathParam("id") UUID id) {
+        return end(id, sharing.leave(id), "/sharing/incoming?notice=left", false);
+    }
+
+    private Uni<RestResponse<Object>> end(UUID id, Uni<Grant> action, String then, boolean revoke) {
+        return action.map(g -> PartnersPage.seeOther(then))
+                .onFailure(ServiceProblem::isRefusal)
+                .recoverWithUni(f -> {
+                    ServiceProblem p = ServiceProblem.of(f);
+                    return grantView(id, p)
+                            .map(v -> PartnersPage.page(
+                                    p.status(), Templates.end(layouts.of("sharing", null), v, revoke)));
+                });
+    }
+
+    private Uni<GrantView> grantView(UUID id, ServiceProblem problem) {
+        String org = layouts.org();
+        return sharing.grant(id)
+                .chain(g -> Uni.combine()
+                        .all()
+                        .unis(names(g.ownerOrg().equals(org)), sharing.history(id))
+                        .asTuple()
+                        .map(t -> new GrantView(
+                                g, what(g, t.getItem1()), g.ownerOrg().equals(org), t.getItem2(), problem)));
+    }
+
+    private Uni<ShareView> shareView(ShareForm form, ServiceProblem problem) {
+        return Uni.combine()
+                .all()
+                .unis(
+                        partners.partners(null, 100).map(Page::items),
+                        devices.devices("owned", null, null, 100).map(Page::items),
+                        devices.groups(null, 100).map(Page::items))
+                .asTuple()
+                .map(t -> new ShareView(t.getItem1(), t.getItem2(), t.getItem3(), Roles.ALL, form, problem));
+    }
+
+    private Uni<Page<Row>> rows(boolean outgoing, String cursor, int limit) {
+        return Uni.combine()
+                .all()
+                .unis(sharing.grants(outgoing ? "outgoing" : "incoming", "ACTIVE", cursor, limit), names(outgoing))
+                .asTuple()
+                .map(t -> new Page<>(
+                        t.getItem1().items().stream()
+                                .map(g -> new Row(g, what(g, t.getItem2())))
+                                .toList(),
+                        t.getItem1().nextCursor()));
+    }
+
+    /**
+     * Names of the devices (and, for our own, groups) a grant may refer to: one page of each, enough for the pages'
+     * first screen; a grant whose device is not among them shows the start of its id.
+     */
+    private Uni<Map<UUID, String>> names(boolean ours) {
+        Uni<List<Device>> ds =
+                devices.devices(ours ? "owned" : "shared", null, null, 100).map(Page::items);
+        Uni<List<Group>> gs = ours
+                ? devices.groups(null, 100).map(Page::items)
+                : Uni.createFrom().item(List.of());
+        return Uni.combine().all().unis(ds, gs).asTuple().map(t -> {
+            Map<UUID, String> m = new HashMap<>();
+            t.getItem1().forEach(d -> m.put(d.id(), d.name()));
+            t.getItem2().forEach(g -> m.put(g.id(), "group " + g.name()));
+            return m;
+        });
+    }
+
+    private static String what(Grant g, Map<UUID, String> names) {
+        UUID id = g.isGroup() ? g.groupId() : g.deviceId();
+        String name = id == null ? null : names.get(id);
+        if (name != null) {
+            return name;
+        }
+        String shortId = id == null ? "?" : id.toString().substring(0, 8);
+        return (g.isGroup() ? "a group (" : "a device (") + shortId + ")";
+    }
+
+    private static ShareForm form(
+            String partner, List<String> device, String group, String role, String startDate, String endDate) {
+        List<UUID> ids = device == null
+                ? List.of()
+                : device.stream()
+                        .map(SharingPage::uuid)
+                        .filter(java.util.Objects::nonNull)
+                        .toList();
+        return new ShareForm(
+                nz(partner), ids, uuid(group), nz(role).toUpperCase(java.util.Locale.ROOT), nz(startDate), nz(endDate));
+    }
+
+    private static LocalDate date(String s) {
+        try {
+            return s == null || s.isBlank() ? null : LocalDate.parse(s.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static UUID uuid(String s) {
+        try {
+            return s == null || s.isBlank() ? null : UUID.fromString(s.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
