@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds (and optionally pushes) the five images the chart runs: <registry>/devshare/<service>:<tag>.
+# Builds (and optionally pushes) the six images the chart runs: <registry>/devshare/<service>:<tag> for the five
+# services and <registry>/devshare/console:<tag>.
 # For the operator's CI; nothing here runs it (this repository's machines have no container engine).
 #
 #   deploy/helm/images/build.sh REGISTRY [TAG] [--push]     e.g. build.sh registry.example.com 0.1.0 --push
@@ -13,7 +14,7 @@ REGISTRY=${1:?usage: build.sh REGISTRY [TAG] [--push]}
 TAG=${2:-0.1.0}
 PUSH=${3:-}
 ENGINE=${CONTAINER_ENGINE:-docker}
-SERVICES=(partner-service sharing-service device-service project-service notification-service)
+SERVICES=(partner-service sharing-service device-service project-service notification-service console)
 
 cd "$REPO"
 if [[ -z "${SKIP_PACKAGE:-}" ]]; then

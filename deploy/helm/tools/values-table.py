@@ -3,7 +3,8 @@
 
 A key preceded by a "# --" comment is one row (its whole value is the default); other maps are descended into.
 Keys of the five service blocks with the same default everywhere become one "<component>.…" row; the others are
-listed per service. ReadmeTest checks that the README's table covers every value with its default.
+listed per service. The console's block (no database, its own client and service URLs) has a table of its own.
+ReadmeTest checks that the README's table covers every value with its default.
 Usage: python3 deploy/helm/tools/values-table.py   (needs PyYAML)
 """
 import json
@@ -21,6 +22,7 @@ COMPONENTS = {
     "projectService": "project-service",
     "notificationService": "notification-service",
 }
+CONSOLE = "console"
 
 
 def comments(text):
@@ -84,7 +86,7 @@ def main():
     print("| Parameter | Default | Description |")
     print("|---|---|---|")
     for path, default, doc in all_rows:
-        if path.split(".")[0] in COMPONENTS:
+        if path.split(".")[0] in COMPONENTS or path.split(".")[0] == CONSOLE:
             continue
         print(f"| `{path}` | `{json.dumps(default)}` | {cell(doc)} |")
     print()
@@ -102,6 +104,15 @@ def main():
     print("|---|---|---|")
     for path, default, doc in all_rows:
         if path.split(".")[0] in COMPONENTS and path not in emitted:
+            print(f"| `{path}` | `{json.dumps(default)}` | {cell(doc)} |")
+    print()
+    print("The console (`console`): the services' block without database and volume, plus its Keycloak client, "
+          "CSRF key and the services' URLs:")
+    print()
+    print("| Parameter | Default | Description |")
+    print("|---|---|---|")
+    for path, default, doc in all_rows:
+        if path.split(".")[0] == CONSOLE:
             print(f"| `{path}` | `{json.dumps(default)}` | {cell(doc)} |")
     missing = [p for p, _, d in all_rows if not d]
     if missing:

@@ -1,21 +1,24 @@
 {{/*
 The environment of a component's container (component context: root, name, values). Quarkus maps each variable to
-its property (QUARKUS_DATASOURCE_PASSWORD → quarkus.datasource.password). Secrets come only from secretKeyRef.
+its property (QUARKUS_DATASOURCE_PASSWORD → quarkus.datasource.password). Secrets come only from secretKeyRef. The
+services get their database and Kafka; the console, which holds no data, its Keycloak client and the services' URLs.
 Order: the chart's own variables, then <component>.env (NAME: value, sorted), then <component>.extraEnv.
 */}}
 {{- define "devshare.env" -}}
 {{- $root := .root -}}
 {{- $v := .values -}}
 {{- $name := .name -}}
-{{- $pg := $root.Values.postgresql -}}
-{{- $pgHost := required "postgresql.host is required: the PostgreSQL server every service's database lives on" $pg.host -}}
-{{- $pgParams := ternary (printf "?%s" ($pg.parameters | trimPrefix "?")) "" (ne ($pg.parameters | toString) "") -}}
-{{- $db := required (printf "%s.database.name is required" $name) $v.database.name -}}
-{{- $kafka := required "kafka.bootstrapServers is required: the Kafka bootstrap servers (host:port[,host:port])" $root.Values.kafka.bootstrapServers -}}
 {{- $kc := required "keycloak.url is required: the Keycloak base URL as the pods reach it, e.g. https://id.example.com" $root.Values.keycloak.url | trimSuffix "/" -}}
 {{- $realm := required "keycloak.realm is required" $root.Values.keycloak.realm -}}
 - name: QUARKUS_HTTP_PORT
   value: "8080"
+{{- /* The console holds no data: no database, no Kafka. */}}
+{{- if ne $name "console" }}
+{{- $pg := $root.Values.postgresql }}
+{{- $pgHost := required "postgresql.host is required: the PostgreSQL server every service's database lives on" $pg.host }}
+{{- $pgParams := ternary (printf "?%s" ($pg.parameters | trimPrefix "?")) "" (ne ($pg.parameters | toString) "") }}
+{{- $db := required (printf "%s.database.name is required" $name) $v.database.name }}
+{{- $kafka := required "kafka.bootstrapServers is required: the Kafka bootstrap servers (host:port[,host:port])" $root.Values.kafka.bootstrapServers }}
 - name: QUARKUS_DATASOURCE_REACTIVE_URL
   value: {{ printf "postgresql://%s:%v/%s%s" $pgHost $pg.port $db $pgParams | quote }}
 - name: QUARKUS_DATASOURCE_JDBC_URL
@@ -26,6 +29,7 @@ Order: the chart's own variables, then <component>.env (NAME: value, sorted), th
   {{- include "devshare.secretKeyRef" (dict "secret" $v.database.existingSecret "key" $v.database.passwordKey "value" (printf "%s.database.existingSecret" (.key | default $name)) "what" (printf "%s's database password" $name)) | nindent 2 }}
 - name: KAFKA_BOOTSTRAP_SERVERS
   value: {{ $kafka | quote }}
+{{- end }}
 - name: QUARKUS_OIDC_AUTH_SERVER_URL
   value: {{ printf "%s/realms/%s" $kc $realm | quote }}
 {{- if has $name (list "partner-service" "notification-service") }}
@@ -71,6 +75,32 @@ Order: the chart's own variables, then <component>.env (NAME: value, sorted), th
 {{- end }}
 - name: DEVSHARE_CONSOLE_BASE_URL
   value: {{ required "console.baseUrl is required by notification-service: the public console URL every email links to" $root.Values.console.baseUrl | trimSuffix "/" | quote }}
+{{- end }}
+{{- if eq $name "console" }}
+- name: DEVSHARE_WEB_CLIENT_SECRET
+  {{- include "devshare.secretKeyRef" (dict "secret" $v.oidc.existingSecret "key" $v.oidc.key "value" "console.oidc.existingSecret" "what" "the secret of the Keycloak client devshare-web" "hint" "; or set console.enabled=false") | nindent 2 }}
+{{- if $v.csrf.existingSecret }}
+- name: DEVSHARE_CONSOLE_CSRF_KEY
+  {{- include "devshare.secretKeyRef" (dict "secret" $v.csrf.existingSecret "key" $v.csrf.key "value" "console.csrf.existingSecret" "what" "the key CSRF cookies are signed with") | nindent 2 }}
+{{- end }}
+{{- /* The services the console calls: an enabled one at this release's Service, unless its URL is given. */}}
+{{- range $key, $service := include "devshare.services" $root | fromYaml }}
+{{- $url := get ($v.serviceUrls | default dict) $key }}
+{{- $sv := index $root.Values $key }}
+{{- if or $url $sv.enabled }}
+- name: {{ printf "DEVSHARE_%s_URL" ($service | upper | replace "-" "_") }}
+  value: {{ $url | default (include "devshare.serviceUrl" (dict "root" $root "name" $service "values" $sv)) | trimSuffix "/" | quote }}
+{{- end }}
+{{- end }}
+{{- if hasPrefix "https://" ($root.Values.console.baseUrl | lower) }}
+{{- /* Public over https, TLS ending in front of the pod: redirects with https, cookies only over https. */}}
+- name: QUARKUS_OIDC_AUTHENTICATION_FORCE_REDIRECT_HTTPS_SCHEME
+  value: "true"
+- name: QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE
+  value: "true"
+- name: QUARKUS_REST_CSRF_COOKIE_FORCE_SECURE
+  value: "true"
+{{- end }}
 {{- end }}
 {{- range $envName, $envValue := $v.env }}
 - name: {{ $envName | quote }}

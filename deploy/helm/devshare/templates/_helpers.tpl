@@ -30,10 +30,17 @@ Names, labels and image references of the Devshare chart. A "component" context 
 {{- end -}}
 
 {{/*
-The services, by values key. Every per-component template ranges over this (in key order):
+The components, by values key: the five services and the console. Every per-component template ranges over this
+(in key order):
   {{- range $key, $name := include "devshare.components" . | fromYaml }}
 */}}
 {{- define "devshare.components" -}}
+{{ include "devshare.services" . }}
+console: console
+{{- end -}}
+
+{{/* The five services (each with its own database and Kafka topics), by values key; the console calls them. */}}
+{{- define "devshare.services" -}}
 partnerService: partner-service
 sharingService: sharing-service
 deviceService: device-service

@@ -25,15 +25,20 @@ final class Chart {
     static final String RELEASE = "devshare";
     static final String NAMESPACE = "devshare-test";
 
-    /** Values key → service name, as in templates/_helpers.tpl. */
+    /** The five services (each with its database and Kafka): values key → service name, as in _helpers.tpl. */
+    static final Map<String, String> SERVICES = new LinkedHashMap<>();
+
+    /** Every component: the five services and the console (no data of its own), as in _helpers.tpl. */
     static final Map<String, String> COMPONENTS = new LinkedHashMap<>();
 
     static {
-        COMPONENTS.put("partnerService", "partner-service");
-        COMPONENTS.put("sharingService", "sharing-service");
-        COMPONENTS.put("deviceService", "device-service");
-        COMPONENTS.put("projectService", "project-service");
-        COMPONENTS.put("notificationService", "notification-service");
+        SERVICES.put("partnerService", "partner-service");
+        SERVICES.put("sharingService", "sharing-service");
+        SERVICES.put("deviceService", "device-service");
+        SERVICES.put("projectService", "project-service");
+        SERVICES.put("notificationService", "notification-service");
+        COMPONENTS.putAll(SERVICES);
+        COMPONENTS.put("console", "console");
     }
 
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");

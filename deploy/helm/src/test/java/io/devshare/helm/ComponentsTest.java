@@ -18,7 +18,14 @@ class ComponentsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(
-            strings = {"partnerService", "sharingService", "deviceService", "projectService", "notificationService"})
+            strings = {
+                "partnerService",
+                "sharingService",
+                "deviceService",
+                "projectService",
+                "notificationService",
+                "console"
+            })
     void aDisabledComponentRendersNothing(String key) {
         String service = Chart.COMPONENTS.get(key);
         // Every optional resource on, so that none of them can slip through for the disabled one.
@@ -32,11 +39,13 @@ class ComponentsTest {
                 "metrics.serviceMonitor.enabled",
                 true,
                 "ingress.enabled",
-                true);
+                true,
+                "console.ingress.host",
+                "console.devshare.example");
         assertThat(manifests.ofComponent(service)).isEmpty();
         assertThat(manifests.resources())
                 .noneMatch(r -> r.getMetadata().getName().contains(service));
-        // The other four are all there, with their optional resources.
+        // The others are all there, with their optional resources.
         for (String other : Chart.COMPONENTS.values()) {
             if (!other.equals(service)) {
                 assertThat(manifests.ofComponent(other))
@@ -44,7 +53,7 @@ class ComponentsTest {
                         .contains("Deployment", "Service", "ServiceMonitor");
             }
         }
-        assertThat(manifests.all(Deployment.class)).hasSize(4);
+        assertThat(manifests.all(Deployment.class)).hasSize(Chart.COMPONENTS.size() - 1);
         // Nor does the Ingress route to it.
         assertThat(OptionalResourcesTest.backends(manifests)).isNotEmpty().doesNotContainKey("devshare-" + service);
     }

@@ -39,7 +39,7 @@ class DeploymentsTest {
     }
 
     @Test
-    void oneDeploymentAndOneServicePerService() {
+    void oneDeploymentAndOneServicePerComponent() {
         assertThat(manifests.all(Deployment.class))
                 .extracting(d -> d.getMetadata().getName())
                 .containsExactlyInAnyOrder(
@@ -47,7 +47,8 @@ class DeploymentsTest {
                         "devshare-sharing-service",
                         "devshare-device-service",
                         "devshare-project-service",
-                        "devshare-notification-service");
+                        "devshare-notification-service",
+                        "devshare-console");
         for (String service : Chart.COMPONENTS.values()) {
             Deployment deployment = manifests.deployment(service);
             Service svc = manifests.get(Service.class, "devshare-" + service);
@@ -248,7 +249,7 @@ class DeploymentsTest {
     void noSecretIsEverALiteralValue() {
         Set<String> secretLike = manifests.all(Deployment.class).stream()
                 .flatMap(d -> container(d).getEnv().stream())
-                .filter(e -> e.getName().matches(".*(PASSWORD|SECRET|USERNAME|TOKEN|CREDENTIALS).*")
+                .filter(e -> e.getName().matches(".*(PASSWORD|SECRET|USERNAME|TOKEN|CREDENTIALS).*|.*_KEY")
                         && !e.getName().equals("QUARKUS_DATASOURCE_USERNAME"))
                 .peek(e -> assertThat(e.getValue())
                         .as("%s must come from a Secret", e.getName())
@@ -264,7 +265,8 @@ class DeploymentsTest {
                         "DEVSHARE_SERVICES_CLIENT_SECRET",
                         "DEVSHARE_DEVICE_CREDENTIALS_HASH_KEY",
                         "QUARKUS_MAILER_USERNAME",
-                        "QUARKUS_MAILER_PASSWORD");
+                        "QUARKUS_MAILER_PASSWORD",
+                        "DEVSHARE_WEB_CLIENT_SECRET");
         // The chart creates no Secret of its own: every one is the operator's, named by existingSecret.
         assertThat(manifests.resources()).noneMatch(r -> "Secret".equals(r.getKind()));
     }

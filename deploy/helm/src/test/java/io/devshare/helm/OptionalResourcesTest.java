@@ -100,7 +100,7 @@ class OptionalResourcesTest {
         List<GenericKubernetesResource> monitors = manifests.all(GenericKubernetesResource.class).stream()
                 .filter(r -> "ServiceMonitor".equals(r.getKind()))
                 .toList();
-        assertThat(monitors).hasSize(5);
+        assertThat(monitors).hasSize(Chart.COMPONENTS.size());
         for (String service : Chart.COMPONENTS.values()) {
             GenericKubernetesResource monitor = monitors.stream()
                     .filter(m -> m.getMetadata().getName().equals("devshare-" + service))
@@ -129,7 +129,8 @@ class OptionalResourcesTest {
                 "ingress.host", "api.devshare.example",
                 "ingress.tls[0].hosts[0]", "api.devshare.example",
                 "ingress.tls[0].secretName", "devshare-tls",
-                "deviceService.ingress.host", "devices.devshare.example");
+                "deviceService.ingress.host", "devices.devshare.example",
+                "console.ingress.host", "console.devshare.example");
         Ingress ingress = manifests.get(Ingress.class, "devshare");
         assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");
         assertThat(ingress.getSpec().getTls())
@@ -137,7 +138,8 @@ class OptionalResourcesTest {
                 .satisfies(t -> assertThat(t.getSecretName()).isEqualTo("devshare-tls"));
         assertThat(ingress.getSpec().getRules())
                 .extracting(IngressRule::getHost)
-                .containsExactlyInAnyOrder("api.devshare.example", "devices.devshare.example");
+                .containsExactlyInAnyOrder(
+                        "api.devshare.example", "devices.devshare.example", "console.devshare.example");
 
         Map<String, List<String>> backends = backends(manifests);
         assertThat(backends.get("devshare-partner-service")).containsExactly("/partnerships", "/organizations");
@@ -147,15 +149,21 @@ class OptionalResourcesTest {
         assertThat(backends.get("devshare-project-service")).containsExactly("/projects", "/sessions");
         assertThat(backends.get("devshare-notification-service"))
                 .containsExactly("/notifications", "/notification-settings");
-        assertThat(backends.values().stream().flatMap(List::stream))
-                .noneMatch(p -> p.startsWith("/q") || p.startsWith("/internal"));
+        assertThat(backends.get("devshare-console")).containsExactly("/");
+        assertThat(backends.entrySet().stream()
+                        .filter(e -> !e.getKey().equals("devshare-console"))
+                        .flatMap(e -> e.getValue().stream()))
+                .noneMatch(p -> p.equals("/") || p.startsWith("/q") || p.startsWith("/internal"));
 
-        // Device paths on their own host only; every backend port is one its Service has.
+        // Device paths on their own host only, the console alone on its own; every backend port is one its Service
+        // has.
         for (IngressRule rule : ingress.getSpec().getRules()) {
             boolean devices = rule.getHost().equals("devices.devshare.example");
+            boolean console = rule.getHost().equals("console.devshare.example");
             for (HTTPIngressPath path : rule.getHttp().getPaths()) {
                 String service = path.getBackend().getService().getName();
                 assertThat(service.equals("devshare-device-service")).isEqualTo(devices);
+                assertThat(service.equals("devshare-console")).isEqualTo(console);
                 assertThat(path.getPathType()).isEqualTo("Prefix");
                 assertThat(manifests.get(Service.class, service).getSpec().getPorts())
                         .extracting(p -> p.getName())
@@ -166,7 +174,8 @@ class OptionalResourcesTest {
 
     @Test
     void ingressWithoutAHostMatchesAnyHost() {
-        Ingress ingress = Chart.render("ingress.enabled", true).get(Ingress.class, "devshare");
+        Ingress ingress =
+                Chart.render("ingress.enabled", true, "console.enabled", false).get(Ingress.class, "devshare");
         assertThat(ingress.getSpec().getRules())
                 .singleElement()
                 .satisfies(r -> assertThat(r.getHost()).isNull());

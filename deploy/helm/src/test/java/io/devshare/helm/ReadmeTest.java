@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The chart's README documents every value of values.yaml with its real default (rows "| `key` | `json` | … |";
- * "{@code <component>.key}" rows stand for all five services). Regenerate with deploy/helm/tools/values-table.py.
+ * "{@code <component>.key}" rows stand for all five services; the console's rows are its own). Regenerate with
+ * deploy/helm/tools/values-table.py.
  */
 class ReadmeTest {
 
@@ -53,7 +54,7 @@ class ReadmeTest {
         List<String> stale = new ArrayList<>();
         for (String row : rows().keySet()) {
             List<String> paths = row.startsWith(COMPONENT)
-                    ? Chart.COMPONENTS.keySet().stream()
+                    ? Chart.SERVICES.keySet().stream()
                             .map(k -> k + row.substring(COMPONENT.length()))
                             .toList()
                     : List.of(row);
@@ -71,7 +72,7 @@ class ReadmeTest {
             if (rows.containsKey(path)) {
                 return path;
             }
-            if (Chart.COMPONENTS.containsKey(parts[0])) {
+            if (Chart.SERVICES.containsKey(parts[0])) {
                 String general = COMPONENT + path.substring(parts[0].length());
                 if (rows.containsKey(general)) {
                     return general;

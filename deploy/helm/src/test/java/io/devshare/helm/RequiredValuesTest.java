@@ -27,6 +27,7 @@ class RequiredValuesTest {
         "keycloak.servicesClient.existingSecret, the secret of the Keycloak client devshare-services",
         "deviceService.credentials.existingSecret, the key device secrets are hashed with",
         "smtp.auth.existingSecret, the SMTP username",
+        "console.oidc.existingSecret, the secret of the Keycloak client devshare-web",
     })
     void aMissingExistingSecretNameFailsWithAMessageNamingIt(String value, String what) {
         assertThatThrownBy(() -> Chart.render(value, ""))
@@ -69,7 +70,7 @@ class RequiredValuesTest {
                 "keycloak.servicesClient.existingSecret", "");
         assertThat(manifests.all(Deployment.class))
                 .extracting(d -> d.getMetadata().getName())
-                .containsExactlyInAnyOrder("devshare-sharing-service", "devshare-project-service");
+                .containsExactlyInAnyOrder("devshare-sharing-service", "devshare-project-service", "devshare-console");
     }
 
     @Test
