@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The seeds' journeys as people do them, in a real Chromium against the console and the five services: an
  * organization invites another by its short name, the invited admin follows the mail's link, signs in and accepts,
- * and the inviter sees the new partner appear without reloading; partners by a sharing code; a device shared in
- * shows its badges. Along the way: a service's refusal shown as a sentence, what a person typed shown as text
+ * and the inviter sees the new partner appear without reloading; partners by a sharing code, a device shared in
+ * the dialog after its preview, its badges on both sides, and its revocation. Along the way: a service's refusal shown as a sentence, what a person typed shown as text
  * (never as markup), a form without its CSRF token refused, and signing out.
  */
 class ConsoleJourneyIT {
@@ -125,7 +125,7 @@ class ConsoleJourneyIT {
     }
 
     @Test
-    void partnersByASharingCodeAndADeviceSharedInShowsItsBadges() {
+    void partnersByASharingCodeThenShareInTheDialogAndRevoke() {
         TestOrg agency = TestOrgs.create("webagency", "Web Agency");
         TestOrg contractor = TestOrgs.create("webcontr", "Web Contractor");
         String console = suite.url(Suite.CONSOLE);
@@ -151,8 +151,37 @@ class ConsoleJourneyIT {
             assertThat(user.find(By.cssSelector("#live table")).getText()).contains(agency.name());
             user.screenshot("connected");
 
-            // The agency shares a machine (through the API: the share dialog is not built yet).
-            String device = registerAndShare(agency, contractor);
+            // The agency registers a machine (through the API: registration has no page yet) and shares it in the
+            // dialog, whose preview says what the contractor will get before anything is shared.
+            String device = register(agency);
+            owner.open(console + "/sharing/new");
+            new org.openqa.selenium.support.ui.Select(owner.find(By.id("partner"))).selectByValue(contractor.alias());
+            owner.click(By.cssSelector("input[name='device'][value='" + device + "']"));
+            owner.click(By.cssSelector("input[name='role'][value='OPERATOR']"));
+            String lastDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                    .plusDays(7)
+                    .toString();
+            owner.script(
+                    "document.getElementById('endDate').value = arguments[0];"
+                            + "document.getElementById('endDate').dispatchEvent(new Event('change', {bubbles: true}));",
+                    lastDay);
+            owner.await(
+                    d -> owner.find(By.id("preview")).getText().contains("until the end of " + lastDay) ? true : null);
+            String preview = owner.find(By.id("preview")).getText();
+            assertThat(preview)
+                    .contains(contractor.name())
+                    .contains("Excavator <7>")
+                    .contains("assign it to their projects")
+                    .doesNotContain("change its settings");
+            owner.screenshot("share-preview");
+            owner.click(By.id("share"));
+            owner.awaitText("Shared.");
+            assertThat(owner.text())
+                    .contains("Excavator <7>")
+                    .contains(contractor.alias())
+                    .contains("operator");
+            owner.screenshot("shared");
+
             // The contractor's device list shows it once device-service has the share from sharing-events.
             user.open(console + "/devices");
             user.await(d -> {
@@ -168,23 +197,39 @@ class ConsoleJourneyIT {
             owner.open(console + "/devices");
             owner.awaitText("shared with " + contractor.alias());
             owner.screenshot("devices-shared-out");
+
+            // The agency takes it back from its sharing home; the confirmation says what the contractor loses.
+            owner.open(console + "/sharing");
+            owner.click(By.linkText("Revoke…"));
+            owner.awaitText("can no longer");
+            assertThat(owner.text()).contains("assign it to their projects");
+            owner.screenshot("revoke-confirmation");
+            owner.click(By.id("confirm"));
+            owner.awaitText("Revoked");
+            user.open(console + "/devices");
+            user.await(d -> {
+                d.navigate().refresh();
+                return user.text().contains("Excavator <7>") ? null : true;
+            });
+            user.screenshot("devices-after-revoke");
         }
     }
 
-    private static String registerAndShare(TestOrg agency, TestOrg contractor) {
+    /** A device of {@code owner}'s, once sharing-service knows it (from device-events) and may share it. */
+    private static String register(TestOrg owner) {
         RestAssured.given()
                 .baseUri(suite.url(Suite.DEVICE))
                 .auth()
                 .oauth2(Tokens.of("operator"))
                 .contentType(ContentType.JSON)
                 .body(Map.of("size", 5))
-                .put("/operator/organizations/" + agency.alias() + "/licences")
+                .put("/operator/organizations/" + owner.alias() + "/licences")
                 .then()
                 .statusCode(200);
         String device = RestAssured.given()
                 .baseUri(suite.url(Suite.DEVICE))
                 .auth()
-                .oauth2(agency.adminToken())
+                .oauth2(owner.adminToken())
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "serialNumber", "WEB-" + UUID.randomUUID(),
@@ -202,20 +247,12 @@ class ConsoleJourneyIT {
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> RestAssured.given()
-                                .baseUri(suite.url(Suite.SHARING))
-                                .auth()
-                                .oauth2(agency.adminToken())
-                                .contentType(ContentType.JSON)
-                                .body(Map.of(
-                                        "granteeOrg",
-                                        contractor.alias(),
-                                        "deviceIds",
-                                        List.of(device),
-                                        "role",
-                                        "OPERATOR"))
-                                .post("/grants")
-                                .statusCode()
-                        == 201);
+                        .baseUri(suite.url(Suite.SHARING))
+                        .auth()
+                        .oauth2(owner.adminToken())
+                        .get("/access/devices")
+                        .asString()
+                        .contains(device));
         return device;
     }
 
