@@ -31,6 +31,11 @@ public interface DeviceApi {
     @Path("/devices/{id}")
     Uni<Device> device(@PathParam("id") UUID id);
 
+    /** A field-data file's bytes; device-service checks the caller's access again. */
+    @GET
+    @Path("/devices/{deviceId}/field-data/{fileId}")
+    Uni<jakarta.ws.rs.core.Response> fieldData(@PathParam("deviceId") UUID deviceId, @PathParam("fileId") UUID fileId);
+
     @GET
     @Path("/device-groups")
     Uni<Page<Group>> groups(@QueryParam("cursor") String cursor, @QueryParam("limit") int limit);

@@ -25,7 +25,20 @@ public record ServiceProblem(int status, String message, Map<String, String> fie
                 && e.getResponse().getStatus() < 500;
     }
 
+    /** A refusal the console makes itself, before calling a service (e.g. nothing chosen in a form). */
+    public static final class Refused extends WebApplicationException {
+        private final transient ServiceProblem problem;
+
+        public Refused(String field, String message) {
+            super(400);
+            this.problem = new ServiceProblem(400, "Please correct the fields marked below.", Map.of(field, message));
+        }
+    }
+
     public static ServiceProblem of(Throwable failure) {
+        if (failure instanceof Refused r) {
+            return r.problem;
+        }
         if (failure instanceof WebApplicationException e) {
             return of(e.getResponse());
         }

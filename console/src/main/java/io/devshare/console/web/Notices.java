@@ -19,7 +19,14 @@ final class Notices {
             Map.entry("shared", "Shared. Your partner can use it now (or from the start you chose)."),
             Map.entry("changed", "The share was changed; it applies at once."),
             Map.entry("revoked", "Revoked: your partner can no longer use it."),
-            Map.entry("left", "You gave it back: your organization can no longer use it."));
+            Map.entry("left", "You gave it back: your organization can no longer use it."),
+            Map.entry("created", "Project created."),
+            Map.entry("assigned", "The device works in this project now."),
+            Map.entry("unassigned", "The device left the project."),
+            Map.entry("published", "Design published: its delivery to each device shows below."),
+            Map.entry("session-opened", "Remote session opened."),
+            Map.entry("session-closed", "Remote session closed."),
+            Map.entry("closed", "Project closed: its devices left it."));
 
     private Notices() {}
 
