@@ -125,7 +125,7 @@ class ConsoleJourneyIT {
     }
 
     @Test
-    void partnersByASharingCodeThenShareInTheDialogAndRevoke() {
+    void partnersByASharingCodeThenShareAssignPublishAndRevoke() throws Exception {
         TestOrg agency = TestOrgs.create("webagency", "Web Agency");
         TestOrg contractor = TestOrgs.create("webcontr", "Web Contractor");
         String console = suite.url(Suite.CONSOLE);
@@ -151,9 +151,10 @@ class ConsoleJourneyIT {
             assertThat(user.find(By.cssSelector("#live table")).getText()).contains(agency.name());
             user.screenshot("connected");
 
-            // The agency registers a machine (through the API: registration has no page yet) and shares it in the
-            // dialog, whose preview says what the contractor will get before anything is shared.
-            String device = register(agency);
+            // The agency registers a machine (its credentials shown this once) and shares it in the dialog, whose
+            // preview says what the contractor will get before anything is shared.
+            Registered machine = register(agency, owner, console);
+            String device = machine.id();
             owner.open(console + "/sharing/new");
             new org.openqa.selenium.support.ui.Select(owner.find(By.id("partner"))).selectByValue(contractor.alias());
             owner.click(By.cssSelector("input[name='device'][value='" + device + "']"));
@@ -192,11 +193,61 @@ class ConsoleJourneyIT {
             user.screenshot("devices-shared-in");
             user.open(console + "/devices/" + device);
             user.awaitText("Shared with you by");
+            assertThat(user.source()).doesNotContain(machine.secret());
+            assertThat(user.text()).doesNotContain("Who can reach this device");
             user.screenshot("device");
+            owner.open(console + "/devices/" + device);
+            owner.awaitText("Who can reach this device, and why");
+            assertThat(owner.text()).contains(contractor.alias()).contains("operator share");
+            assertThat(owner.source()).doesNotContain(machine.secret());
+            owner.screenshot("device-reach");
 
             owner.open(console + "/devices");
             owner.awaitText("shared with " + contractor.alias());
             owner.screenshot("devices-shared-out");
+
+            // The contractor puts it to work in a new project and publishes a design to it; the machine fetches the
+            // design through the device API and reports it applied, which the open page shows without a reload.
+            user.open(console + "/projects");
+            user.type("name", "Riverside earthworks");
+            user.click(By.id("create"));
+            user.awaitText("Project created.");
+            String projectPage = user.url().replaceFirst("\\?.*$", "");
+            new org.openqa.selenium.support.ui.Select(user.find(By.id("deviceId"))).selectByValue(device);
+            user.click(By.id("assign"));
+            user.awaitText("The device works in this project now.");
+            assertThat(user.find(By.id("project-devices")).getText())
+                    .contains("Excavator <7>")
+                    .contains(agency.alias());
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("riverside-v3", ".ttm");
+            java.nio.file.Files.writeString(file, "surface model " + UUID.randomUUID());
+            user.find(By.id("design")).sendKeys(file.toString());
+            user.click(By.id("publish"));
+            user.awaitText("Design published");
+            assertThat(user.find(By.id("designs")).getText()).contains("pending");
+            user.script("window.__stillHere = true;");
+            String transfer = awaitWork(machine);
+            RestAssured.given()
+                    .baseUri(suite.url(Suite.DEVICE))
+                    .auth()
+                    .preemptive()
+                    .basic(machine.id(), machine.secret())
+                    .get("/device-api/designs/" + transfer)
+                    .then()
+                    .statusCode(200);
+            RestAssured.given()
+                    .baseUri(suite.url(Suite.DEVICE))
+                    .auth()
+                    .preemptive()
+                    .basic(machine.id(), machine.secret())
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("status", "APPLIED"))
+                    .post("/device-api/designs/" + transfer + "/status")
+                    .then()
+                    .statusCode(204);
+            user.await(d -> user.find(By.id("designs")).getText().contains("applied") ? true : null);
+            assertThat(user.script("return window.__stillHere === true")).isEqualTo(true);
+            user.screenshot("project-design-applied");
 
             // The agency takes it back from its sharing home; the confirmation says what the contractor loses.
             owner.open(console + "/sharing");
@@ -212,11 +263,21 @@ class ConsoleJourneyIT {
                 return user.text().contains("Excavator <7>") ? null : true;
             });
             user.screenshot("devices-after-revoke");
+            // ...and it left the contractor's project.
+            user.open(projectPage);
+            user.await(d -> {
+                d.navigate().refresh();
+                return user.text().contains("No device works in this project yet.") ? true : null;
+            });
+            user.screenshot("project-after-revoke");
         }
     }
 
-    /** A device of {@code owner}'s, once sharing-service knows it (from device-events) and may share it. */
-    private static String register(TestOrg owner) {
+    /**
+     * A device registered by {@code owner}'s admin on the console (the platform operator gives licences first, through
+     * the API), once sharing-service knows it (from device-events) and may share it.
+     */
+    private static Registered register(TestOrg owner, Browser browser, String console) {
         RestAssured.given()
                 .baseUri(suite.url(Suite.DEVICE))
                 .auth()
@@ -226,23 +287,22 @@ class ConsoleJourneyIT {
                 .put("/operator/organizations/" + owner.alias() + "/licences")
                 .then()
                 .statusCode(200);
-        String device = RestAssured.given()
-                .baseUri(suite.url(Suite.DEVICE))
-                .auth()
-                .oauth2(owner.adminToken())
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "serialNumber", "WEB-" + UUID.randomUUID(),
-                        "manufacturer", "Caterpillar",
-                        "model", "336",
-                        "kind", "MACHINE_CONTROL",
-                        "displayName", "Excavator <7>",
-                        "tags", List.of("riverside")))
-                .post("/devices")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        browser.open(console + "/devices/new");
+        browser.type("serialNumber", "WEB-" + UUID.randomUUID());
+        browser.type("manufacturer", "Caterpillar");
+        browser.type("model", "336");
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("kind"))).selectByValue("MACHINE_CONTROL");
+        browser.type("displayName", "Excavator <7>");
+        browser.type("tags", "riverside");
+        browser.click(By.id("register"));
+        browser.awaitText("shown only this once");
+        String device = browser.find(By.id("device-id")).getText();
+        String secret = browser.find(By.id("device-secret")).getText();
+        assertThat(secret).hasSizeGreaterThan(20);
+        browser.screenshot("registered-credentials-once");
+        browser.open(console + "/devices/" + device);
+        browser.awaitText("Caterpillar 336");
+        assertThat(browser.source()).doesNotContain(secret);
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
@@ -253,7 +313,29 @@ class ConsoleJourneyIT {
                         .get("/access/devices")
                         .asString()
                         .contains(device));
-        return device;
+        return new Registered(device, secret);
+    }
+
+    record Registered(String id, String secret) {}
+
+    /** The id of the machine's first piece of work (a design transfer), once the device API offers it. */
+    private static String awaitWork(Registered machine) {
+        return org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> RestAssured.given()
+                                .baseUri(suite.url(Suite.DEVICE))
+                                .auth()
+                                .preemptive()
+                                .basic(machine.id(), machine.secret())
+                                .get("/device-api/work")
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .<String>getList("items.id"),
+                        ids -> ids != null && !ids.isEmpty())
+                .get(0);
     }
 
     private static String invitationLink(String address) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -30,6 +31,20 @@ public interface DeviceApi {
     @GET
     @Path("/devices/{id}")
     Uni<Device> device(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/devices")
+    Uni<Device> register(RegisterRequest request);
+
+    record RegisterRequest(
+            String serialNumber,
+            String manufacturer,
+            String model,
+            String kind,
+            String displayName,
+            List<String> tags) {}
+
+    record Credentials(UUID deviceId, String secret) {}
 
     /** A field-data file's bytes; device-service checks the caller's access again. */
     @GET
@@ -64,7 +79,8 @@ public interface DeviceApi {
             String role,
             ActiveAccount activeAccount,
             Position lastPosition,
-            OffsetDateTime createdAt) {
+            OffsetDateTime createdAt,
+            Credentials credentials) {
 
         public String name() {
             return displayName == null || displayName.isBlank() ? serialNumber : displayName;

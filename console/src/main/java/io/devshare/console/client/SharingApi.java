@@ -19,10 +19,10 @@ import io.smallrye.mutiny.Uni;
 /** sharing-service: grants (who may use which device, with which role, for how long) and their history. */
 @RegisterRestClient(configKey = "sharing")
 @RegisterProvider(BearerPropagation.class)
-@Path("/grants")
 public interface SharingApi {
 
     @GET
+    @Path("/grants")
     Uni<Page<Grant>> grants(
             @QueryParam("direction") String direction,
             @QueryParam("status") String status,
@@ -30,27 +30,43 @@ public interface SharingApi {
             @QueryParam("limit") int limit);
 
     @POST
+    @Path("/grants")
     Uni<Share> share(ShareRequest request);
 
     @GET
-    @Path("{id}")
+    @Path("/grants/{id}")
     Uni<Grant> grant(@PathParam("id") UUID id);
 
     @GET
-    @Path("{id}/history")
+    @Path("/grants/{id}/history")
     Uni<List<HistoryEntry>> history(@PathParam("id") UUID id);
 
     @PATCH
-    @Path("{id}")
+    @Path("/grants/{id}")
     Uni<Grant> update(@PathParam("id") UUID id, UpdateRequest request);
 
     @POST
-    @Path("{id}/revoke")
+    @Path("/grants/{id}/revoke")
     Uni<Grant> revoke(@PathParam("id") UUID id);
 
     @POST
-    @Path("{id}/leave")
+    @Path("/grants/{id}/leave")
     Uni<Grant> leave(@PathParam("id") UUID id);
+
+    /** For the owner: which organizations can reach one of its devices now, and why. */
+    @GET
+    @Path("/access/devices/{deviceId}/organizations")
+    Uni<List<Reach>> reach(@PathParam("deviceId") UUID deviceId);
+
+    record Reach(
+            String org,
+            String basis,
+            UUID grantId,
+            UUID viaGroupId,
+            String role,
+            List<String> capabilities,
+            OffsetDateTime startsAt,
+            OffsetDateTime endsAt) {}
 
     record Grant(
             UUID id,
