@@ -179,8 +179,10 @@ public final class PoisonRecords implements AutoCloseable {
         assertThat(processed.test(unknown.get("id").asText()))
                 .as("an unknown type is skipped")
                 .isFalse();
+        // At least: other tests' poison on a shared topic may be dead-lettered by this service in the same window
+        // (its consumer group reads the topic from where it stood); exactly three of ours are in the DLQ, above.
         assertThat(deadLettered(topic, "malformed") + deadLettered(topic, "refused"))
-                .isEqualTo(malformedBefore + refusedBefore + 3);
+                .isGreaterThanOrEqualTo(malformedBefore + refusedBefore + 3);
         assertThat(deadLettered(topic, "refused")).isGreaterThanOrEqualTo(refusedBefore + 1);
     }
 
