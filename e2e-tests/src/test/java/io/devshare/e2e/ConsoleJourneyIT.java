@@ -115,6 +115,18 @@ class ConsoleJourneyIT {
                     "nobody-" + UUID.randomUUID());
             assertThat(((Number) status).intValue()).isEqualTo(400);
 
+            // Notification settings: a contact for one kind of mail, and the mails' language.
+            rental.open(console + "/settings");
+            rental.type("email-0", "dispatch@" + inviter.domain());
+            rental.click(By.cssSelector("input[name='kinds.0']"));
+            new org.openqa.selenium.support.ui.Select(rental.find(By.id("language"))).selectByValue("de");
+            rental.click(By.id("save"));
+            rental.awaitText("Saved.");
+            assertThat(rental.find(By.id("email-0")).getAttribute("value")).isEqualTo("dispatch@" + inviter.domain());
+            assertThat(rental.find(By.cssSelector("input[name='kinds.0']")).isSelected())
+                    .isTrue();
+            rental.screenshot("settings");
+
             // Signing out ends the session: the console asks for a sign-in again.
             rental.click(By.linkText("Sign out"));
             rental.awaitText("You are signed out");

@@ -22,6 +22,20 @@ public interface NotificationApi {
     @Path("/notifications")
     Uni<Inbox> inbox(@QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
 
+    @GET
+    @Path("/notification-settings")
+    Uni<Settings> settings();
+
+    @jakarta.ws.rs.PUT
+    @Path("/notification-settings")
+    Uni<Settings> saveSettings(SettingsRequest request);
+
+    record Contact(String email, List<String> kinds) {}
+
+    record Settings(String org, String language, List<Contact> contacts, List<String> availableKinds) {}
+
+    record SettingsRequest(String language, List<Contact> contacts) {}
+
     record Inbox(List<Sent> items, String nextCursor, List<PendingInvitation> pendingInvitations) {}
 
     record Sent(

@@ -21,6 +21,7 @@ final class Notices {
             Map.entry("revoked", "Revoked: your partner can no longer use it."),
             Map.entry("left", "You gave it back: your organization can no longer use it."),
             Map.entry("created", "Project created."),
+            Map.entry("saved", "Saved."),
             Map.entry("assigned", "The device works in this project now."),
             Map.entry("unassigned", "The device left the project."),
             Map.entry("published", "Design published: its delivery to each device shows below."),
