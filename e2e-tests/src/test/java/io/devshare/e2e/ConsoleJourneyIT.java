@@ -49,11 +49,15 @@ class ConsoleJourneyIT {
 
         try (Browser rental = new Browser("invitation");
                 Browser builder = new Browser("invitation-invitee")) {
-            // The inviter signs in and lands on the partners page.
+            // The inviter signs in and lands on the sharing home, then goes to the partners page.
             rental.open(console + "/");
             rental.signIn(inviter.admin());
+            rental.awaitText("Waiting for your approval");
+            assertThat(rental.url()).startsWith(console + "/sharing");
+            assertThat(rental.text()).contains("You share nothing yet.").contains("Nothing is shared with you yet.");
+            rental.screenshot("sharing-home-empty");
+            rental.click(By.linkText("Partners"));
             rental.awaitText("Invite an organization");
-            assertThat(rental.url()).startsWith(console + "/partners");
             assertThat(rental.text()).contains(inviter.alias()).contains("No partners yet");
             rental.screenshot("partners-empty");
 
@@ -187,6 +191,10 @@ class ConsoleJourneyIT {
                     .contains("assign it to their projects")
                     .doesNotContain("change its settings");
             owner.screenshot("share-preview");
+            // The contractor waits on its sharing home: the share will arrive there without a reload.
+            user.open(console + "/sharing");
+            user.awaitText("Shared with you");
+            user.script("window.__stillHere = true;");
             owner.click(By.id("share"));
             owner.awaitText("Shared.");
             assertThat(owner.text())
@@ -194,6 +202,10 @@ class ConsoleJourneyIT {
                     .contains(contractor.alias())
                     .contains("operator");
             owner.screenshot("shared");
+
+            user.await(d -> user.find(By.id("shared-with-us")).getText().contains("Excavator <7>") ? true : null);
+            assertThat(user.script("return window.__stillHere === true")).isEqualTo(true);
+            user.screenshot("share-arrived");
 
             // The contractor's device list shows it once device-service has the share from sharing-events.
             user.open(console + "/devices");

@@ -94,8 +94,11 @@ public class DevicesPage {
         String org = layouts.org();
         return devices.device(id).chain(d -> {
             boolean owner = d.owner() != null && d.owner().alias().equals(org);
-            Uni<List<SharingApi.Reach>> reach =
-                    owner ? sharing.reach(id) : Uni.createFrom().item(List.of());
+            // Right after registration sharing-service may not know the device yet (it learns it from device-events):
+            // the page then says so instead of failing.
+            Uni<List<SharingApi.Reach>> reach = owner
+                    ? sharing.reach(id).onFailure(ServiceProblem::isRefusal).recoverWithNull()
+                    : Uni.createFrom().item(List.of());
             return reach.map(r -> Templates.device(layouts.of("devices", null), new DeviceView(d, owner, r)));
         });
     }

@@ -57,6 +57,8 @@ public class SharingPage {
     static class Templates {
         static native TemplateInstance home(Layout layout, HomeView view);
 
+        static native TemplateInstance home$incoming(HomeView view);
+
         static native TemplateInstance grants(Layout layout, GrantsView view);
 
         static native TemplateInstance share(Layout layout, ShareView view);
@@ -192,6 +194,14 @@ public class SharingPage {
                         layouts.of("sharing", Notices.text(notice)),
                         new HomeView(
                                 t.getItem1(), t.getItem2().items(), t.getItem3().items(), t.getItem4())));
+    }
+
+    /** The home's "shared with you", polled by htmx: a share arriving shows within 2 s without a reload. */
+    @GET
+    @Path("shared-with-us")
+    public Uni<TemplateInstance> sharedWithUs() {
+        return rows(false, null, 10)
+                .map(p -> Templates.home$incoming(new HomeView(List.of(), List.of(), p.items(), List.of())));
     }
 
     /** Where a mail about a share we gave lands. */
