@@ -226,6 +226,29 @@ class ConsoleJourneyIT {
             assertThat(owner.source()).doesNotContain(machine.secret());
             owner.screenshot("device-reach");
 
+            // A group of the agency's with the machine in it.
+            owner.open(console + "/groups");
+            owner.type("name", "Fleet <A>");
+            owner.click(By.id("create-group"));
+            owner.awaitText("Group created");
+            new org.openqa.selenium.support.ui.Select(owner.find(By.id("deviceId"))).selectByValue(device);
+            owner.click(By.id("add"));
+            owner.awaitText("Added to the group");
+            assertThat(owner.text()).contains("Fleet <A>").contains("Excavator <7>");
+
+            // The utilisation report, on the page and as CSV.
+            owner.open(console + "/reports/utilisation");
+            owner.await(d -> {
+                d.navigate().refresh();
+                return owner.text().contains(contractor.alias()) ? true : null;
+            });
+            Object csv = owner.asyncScript("const done = arguments[arguments.length - 1];"
+                    + "fetch(document.getElementById('csv').href).then(r => r.text()).then(done);");
+            assertThat((String) csv)
+                    .startsWith("owner,partner,device,group,grants,share_days")
+                    .contains("\"" + agency.alias() + "\",\"" + contractor.alias() + "\",\"" + device + "\"");
+            owner.screenshot("utilisation");
+
             owner.open(console + "/devices");
             owner.awaitText("shared with " + contractor.alias());
             owner.screenshot("devices-shared-out");
@@ -360,6 +383,46 @@ class ConsoleJourneyIT {
                                 .<String>getList("items.id"),
                         ids -> ids != null && !ids.isEmpty())
                 .get(0);
+    }
+
+    @Test
+    void theOperatorSetsALicencePoolAndAnAdminMayNot() {
+        TestOrg org = TestOrgs.create("weblic", "Web Licences");
+        String console = suite.url(Suite.CONSOLE);
+        try (Browser operator = new Browser("licences");
+                Browser admin = new Browser("licences-admin")) {
+            operator.open(console + "/");
+            operator.signIn("operator");
+            operator.awaitText("Licence pools");
+            operator.type("org", org.alias());
+            operator.type("size", "7");
+            operator.click(By.id("set-pool"));
+            operator.awaitText("Saved.");
+            assertThat(operator.text()).contains("Available");
+            operator.type("size", "many");
+            operator.click(By.id("set-pool"));
+            operator.awaitText("A whole number of devices.");
+            operator.screenshot("licences");
+
+            admin.open(console + "/operator/licences?org=" + org.alias());
+            admin.signIn(org.admin());
+            admin.awaitText("Licence pools");
+            admin.type("org", org.alias());
+            admin.type("size", "1000");
+            admin.click(By.id("set-pool"));
+            admin.await(d -> admin.find(By.cssSelector(".problem")).isDisplayed() ? true : null);
+            assertThat(admin.text()).doesNotContain("Saved.");
+            assertThat(RestAssured.given()
+                            .baseUri(suite.url(Suite.DEVICE))
+                            .auth()
+                            .oauth2(org.adminToken())
+                            .get("/licences")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .<Integer>path("size"))
+                    .isEqualTo(7);
+        }
     }
 
     private static String invitationLink(String address) {

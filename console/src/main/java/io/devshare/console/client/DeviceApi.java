@@ -55,7 +55,41 @@ public interface DeviceApi {
     @Path("/device-groups")
     Uni<Page<Group>> groups(@QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
 
-    record Group(UUID id, String name, long deviceCount) {}
+    @GET
+    @Path("/device-groups/{id}")
+    Uni<Group> group(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/device-groups")
+    Uni<Group> createGroup(GroupRequest request);
+
+    @jakarta.ws.rs.PUT
+    @Path("/device-groups/{id}/devices/{deviceId}")
+    Uni<Void> addToGroup(@PathParam("id") UUID id, @PathParam("deviceId") UUID deviceId);
+
+    @jakarta.ws.rs.DELETE
+    @Path("/device-groups/{id}/devices/{deviceId}")
+    Uni<Void> removeFromGroup(@PathParam("id") UUID id, @PathParam("deviceId") UUID deviceId);
+
+    @GET
+    @Path("/licences")
+    Uni<Licences> licences();
+
+    @GET
+    @Path("/operator/organizations/{org}/licences")
+    Uni<Licences> licencesOf(@PathParam("org") String org);
+
+    @jakarta.ws.rs.PUT
+    @Path("/operator/organizations/{org}/licences")
+    Uni<Licences> setLicences(@PathParam("org") String org, LicenceRequest request);
+
+    record GroupRequest(String name) {}
+
+    record LicenceRequest(Integer size) {}
+
+    record Licences(String organization, int size, int used, int available) {}
+
+    record Group(UUID id, String name, long deviceCount, List<UUID> deviceIds) {}
 
     record Alias(String alias) {}
 

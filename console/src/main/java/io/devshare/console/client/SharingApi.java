@@ -58,6 +58,14 @@ public interface SharingApi {
     @Path("/access/devices/{deviceId}/organizations")
     Uni<List<Reach>> reach(@PathParam("deviceId") UUID deviceId);
 
+    /** Share-days per partner and device (or group) within a period. */
+    @GET
+    @Path("/reports/utilisation")
+    Uni<List<UtilisationLine>> utilisation(@QueryParam("from") String from, @QueryParam("to") String to);
+
+    record UtilisationLine(
+            String ownerOrg, String granteeOrg, UUID deviceId, UUID groupId, int grants, double shareDays) {}
+
     record Reach(
             String org,
             String basis,

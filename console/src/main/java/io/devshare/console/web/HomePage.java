@@ -2,6 +2,7 @@ package io.devshare.console.web;
 
 import java.net.URI;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,10 +24,14 @@ public class HomePage {
         static native TemplateInstance signedOut();
     }
 
+    @Inject
+    Who who;
+
+    /** An organization's people start at the sharing home; the platform operator (no organization) at licences. */
     @GET
     @Authenticated
     public RestResponse<Object> home() {
-        return RestResponse.seeOther(URI.create("/sharing"));
+        return RestResponse.seeOther(URI.create(who.org() == null ? "/operator/licences" : "/sharing"));
     }
 
     @GET
