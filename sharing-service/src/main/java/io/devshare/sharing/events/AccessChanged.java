@@ -1,4 +1,4 @@
-package io.devshare.sharing.messaging;
+package io.devshare.sharing.events;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.devshare.sharing.messaging;
+package io.devshare.sharing.events;
 
 /**
  * The topic and CloudEvents types sharing-service publishes (samples: src/test/resources/events).

@@ -1,4 +1,4 @@
-package io.devshare.sharing.messaging;
+package io.devshare.sharing.service;
 
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +12,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.outbox.Outbox;
+import io.devshare.sharing.events.AccessChanged;
+import io.devshare.sharing.events.ShareChanged;
+import io.devshare.sharing.events.SharingEvents;
 
 /** Appends sharing events to the outbox in the caller's transaction, one after the other (one session). */
 @ApplicationScoped
