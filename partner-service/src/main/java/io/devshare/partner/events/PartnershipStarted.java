@@ -1,4 +1,4 @@
-package io.devshare.partner.messaging;
+package io.devshare.partner.events;
 
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -1,6 +1,6 @@
-package io.devshare.partner.messaging;
+package io.devshare.partner.events;
 
-import io.devshare.partner.client.Organization;
+import io.devshare.partner.Organization;
 
 /** An organization as partner events name it: Keycloak id, alias and display name. */
 public record OrgRef(String id, String alias, String name) {

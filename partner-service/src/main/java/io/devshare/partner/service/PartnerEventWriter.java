@@ -1,4 +1,4 @@
-package io.devshare.partner.messaging;
+package io.devshare.partner.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +8,11 @@ import io.smallrye.mutiny.Uni;
 import io.devshare.common.outbox.Outbox;
 import io.devshare.partner.Invitation;
 import io.devshare.partner.Partnership;
+import io.devshare.partner.events.InvitationClosed;
+import io.devshare.partner.events.InvitationCreated;
+import io.devshare.partner.events.PartnerEvents;
+import io.devshare.partner.events.PartnershipEnded;
+import io.devshare.partner.events.PartnershipStarted;
 
 /** Appends partner events to the outbox, in the caller's transaction, keyed by their aggregate's id. */
 @ApplicationScoped

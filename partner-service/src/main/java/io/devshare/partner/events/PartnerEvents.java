@@ -1,4 +1,4 @@
-package io.devshare.partner.messaging;
+package io.devshare.partner.events;
 
 /** The topic and CloudEvents types partner-service publishes (sample payloads: src/test/resources/events). */
 public final class PartnerEvents {
