@@ -1,4 +1,4 @@
-package io.devshare.device.messaging;
+package io.devshare.device.events;
 
 /**
  * The topic and CloudEvents types device-service publishes (sample payloads: src/test/resources/events). Device

@@ -1,4 +1,4 @@
-package io.devshare.device.messaging;
+package io.devshare.device.events;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

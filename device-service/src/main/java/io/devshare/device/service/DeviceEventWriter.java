@@ -1,4 +1,4 @@
-package io.devshare.device.messaging;
+package io.devshare.device.service;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -13,7 +13,14 @@ import io.devshare.common.outbox.Outbox;
 import io.devshare.device.Device;
 import io.devshare.device.DeviceGroup;
 import io.devshare.device.FieldDataFile;
-import io.devshare.device.service.AuthenticatedDevice;
+import io.devshare.device.events.DeviceChanged;
+import io.devshare.device.events.DeviceDeleted;
+import io.devshare.device.events.DeviceEvents;
+import io.devshare.device.events.DeviceWorkReported;
+import io.devshare.device.events.FieldDataUploaded;
+import io.devshare.device.events.GroupCreated;
+import io.devshare.device.events.GroupDeleted;
+import io.devshare.device.events.GroupMembershipChanged;
 
 /** Appends device events to the outbox, in the caller's transaction, keyed by their aggregate's id. */
 @ApplicationScoped
