@@ -1,4 +1,4 @@
-package io.devshare.project.messaging;
+package io.devshare.project.events;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.devshare.project.messaging;
+package io.devshare.project.events;
 
 /**
  * The topic and CloudEvents types project-service publishes (samples: src/test/resources/events). Every event is

@@ -1,4 +1,4 @@
-package io.devshare.project.messaging;
+package io.devshare.project.service;
 
 import java.util.UUID;
 
@@ -8,6 +8,14 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.outbox.Outbox;
+import io.devshare.project.events.DesignPublished;
+import io.devshare.project.events.DeviceAssigned;
+import io.devshare.project.events.DeviceUnassigned;
+import io.devshare.project.events.ProjectEvents;
+import io.devshare.project.events.SessionClosed;
+import io.devshare.project.events.SessionOpened;
+import io.devshare.project.events.TransferCancelled;
+import io.devshare.project.events.TransferFailed;
 
 /** Appends project events to the outbox in the caller's transaction, keyed by the device they are about. */
 @ApplicationScoped
