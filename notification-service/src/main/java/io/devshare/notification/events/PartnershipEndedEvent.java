@@ -1,4 +1,4 @@
-package io.devshare.notification.messaging;
+package io.devshare.notification.events;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.devshare.notification.messaging;
+package io.devshare.notification.events;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
