@@ -11,8 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.devshare.partner.client.Organization;
-
 /** An invitation from one organization to another to become partners. */
 @Entity
 @Table(name = "invitation")

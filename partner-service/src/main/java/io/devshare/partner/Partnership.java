@@ -11,8 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.devshare.partner.client.Organization;
-
 /** Two organizations that may share devices with each other, without further approval, until either ends it. */
 @Entity
 @Table(name = "partnership")

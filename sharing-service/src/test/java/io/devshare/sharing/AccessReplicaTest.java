@@ -32,8 +32,6 @@ import io.vertx.pgclient.PgConnectOptions;
 
 import io.devshare.sharing.authority.AccessReplica;
 import io.devshare.sharing.service.AccessService;
-import io.devshare.sharing.service.AccessService.Basis;
-import io.devshare.sharing.service.AccessService.Decision;
 import io.devshare.testsupport.RealServersResource;
 import io.devshare.testsupport.TcpRelay;
 import io.devshare.testsupport.TestOrgs;

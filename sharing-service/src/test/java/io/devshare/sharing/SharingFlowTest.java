@@ -30,8 +30,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.devshare.sharing.authority.AccessReplica;
 import io.devshare.sharing.service.AccessService;
-import io.devshare.sharing.service.AccessService.Basis;
-import io.devshare.sharing.service.AccessService.Decision;
 import io.devshare.sharing.service.GrantExpiry;
 import io.devshare.testsupport.RealServersResource;
 import io.devshare.testsupport.TestOrgs;

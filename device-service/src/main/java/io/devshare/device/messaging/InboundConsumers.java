@@ -9,6 +9,8 @@ import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.events.EventConsumer;
 import io.devshare.common.events.IncomingEvent;
+import io.devshare.device.events.AccessEvent;
+import io.devshare.device.events.ProjectEvent;
 import io.devshare.device.repository.DeviceProjections;
 
 /**

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.db.NativeSql;
-import io.devshare.device.messaging.AccessEvent;
-import io.devshare.device.messaging.ProjectEvent;
+import io.devshare.device.events.AccessEvent;
+import io.devshare.device.events.ProjectEvent;
 
 /**
  * device-service's projections of other services' events: shared-in access ({@code device_access}, from

@@ -18,7 +18,7 @@ import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import io.devshare.common.page.PageCursor;
-import io.devshare.device.messaging.DeviceEvents;
+import io.devshare.device.events.DeviceEvents;
 
 /**
  * The read side of devices, in plain SQL: what an organization can see is its own devices UNION ALL the devices

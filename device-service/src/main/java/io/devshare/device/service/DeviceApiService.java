@@ -16,14 +16,13 @@ import io.devshare.common.db.DbClock;
 import io.devshare.common.problem.Problem;
 import io.devshare.common.problem.ProblemException;
 import io.devshare.device.client.ProjectDesigns;
-import io.devshare.device.messaging.DeviceEventWriter;
 import io.devshare.device.repository.DeviceQueries;
 import io.devshare.device.repository.WorkItem;
 import io.devshare.device.repository.WorkQueries;
 
 /**
  * What devices do with their own credentials: report their position (kept as the last known one, not published:
- * see {@link io.devshare.device.messaging.DeviceEvents}), and do their pending work: fetch designs and report
+ * see {@link io.devshare.device.events.DeviceEvents}), and do their pending work: fetch designs and report
  * them, join remote sessions.
  */
 @ApplicationScoped

@@ -23,7 +23,6 @@ import io.devshare.common.page.PageCursor;
 import io.devshare.common.problem.ProblemException;
 import io.devshare.device.Device;
 import io.devshare.device.LicencePool;
-import io.devshare.device.messaging.DeviceEventWriter;
 import io.devshare.device.repository.DeviceAccess;
 import io.devshare.device.repository.DeviceFilter;
 import io.devshare.device.repository.DeviceGroupRepository;

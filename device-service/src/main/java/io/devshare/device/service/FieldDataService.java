@@ -21,7 +21,6 @@ import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.device.FieldDataFile;
 import io.devshare.device.config.FieldDataConfig;
-import io.devshare.device.messaging.DeviceEventWriter;
 import io.devshare.device.repository.DeviceAccess;
 import io.devshare.device.repository.DeviceQueries;
 import io.devshare.device.repository.FieldDataRepository;

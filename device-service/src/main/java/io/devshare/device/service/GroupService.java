@@ -21,8 +21,7 @@ import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.device.Device;
 import io.devshare.device.DeviceGroup;
-import io.devshare.device.messaging.DeviceEventWriter;
-import io.devshare.device.messaging.GroupMembershipChanged;
+import io.devshare.device.events.GroupMembershipChanged;
 import io.devshare.device.repository.DeviceGroupRepository;
 import io.devshare.device.repository.DeviceRepository;
 

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.smallrye.mutiny.Uni;
 
-import io.devshare.notification.messaging.OrgRef;
+import io.devshare.notification.events.OrgRef;
 
 /**
  * Organizations by alias, read from Keycloak (sharing- and project-events name organizations by alias only; mails

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.events.EventConsumer;
 import io.devshare.common.events.IncomingEvent;
+import io.devshare.notification.events.DeviceEvent;
 import io.devshare.notification.service.DeviceNames;
 
 /** Reads {@code device-events} into the projection of device display names that share mails list. */

@@ -10,6 +10,11 @@ import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.events.EventConsumer;
 import io.devshare.common.events.IncomingEvent;
+import io.devshare.notification.events.InvitationAcceptedEvent;
+import io.devshare.notification.events.InvitationCreatedEvent;
+import io.devshare.notification.events.InvitationDeclinedEvent;
+import io.devshare.notification.events.InvitationWithdrawnEvent;
+import io.devshare.notification.events.PartnershipEndedEvent;
 import io.devshare.notification.service.NotificationService;
 
 /**

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.events.EventConsumer;
 import io.devshare.common.events.IncomingEvent;
+import io.devshare.notification.events.TransferFailedEvent;
 import io.devshare.notification.service.ShareNotifications;
 
 /** Reads {@code project-events}: a failed design transfer is mailed to the project organization; the rest is not. */

@@ -9,6 +9,8 @@ import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.events.EventConsumer;
 import io.devshare.common.events.IncomingEvent;
+import io.devshare.notification.events.AccessChangedEvent;
+import io.devshare.notification.events.ShareEvent;
 import io.devshare.notification.service.ShareNotifications;
 
 /**

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.devshare.notification.service.NotificationSettingsService;
+
 /** An organization's notification settings: a PUT replaces what it names (language, contacts or both). */
 @Schema(description = "Who in your organization is mailed about what; a field left out keeps its stored value")
 public record NotificationSettingsRequest(
@@ -23,5 +25,23 @@ public record NotificationSettingsRequest(
             String email,
 
             @Schema(description = "Mail kinds, e.g. share.granted, share.ending, transfer.failed")
-            List<String> kinds) {}
+            List<String> kinds) {
+
+        static Contact of(NotificationSettingsService.Contact c) {
+            return new Contact(c.email(), c.kinds());
+        }
+    }
+
+    /** The service's change; a contact left null stays null, so validation names it. */
+    NotificationSettingsService.Change toChange() {
+        return new NotificationSettingsService.Change(
+                language,
+                contacts == null
+                        ? null
+                        : contacts.stream()
+                                .map(c -> c == null
+                                        ? null
+                                        : new NotificationSettingsService.Contact(c.email(), c.kinds()))
+                                .toList());
+    }
 }

@@ -42,7 +42,7 @@ public class NotificationSettingsResource {
     @APIResponse(responseCode = "200", description = "The settings (empty contacts while never set)")
     @APIResponse(responseCode = "403", description = "Not an admin")
     public Uni<NotificationSettingsResponse> get() {
-        return settings.get(org.orgAlias());
+        return settings.get(org.orgAlias()).map(NotificationSettingsResponse::of);
     }
 
     @PUT
@@ -58,6 +58,7 @@ public class NotificationSettingsResource {
             description = "Invalid address, kind, language, too many contacts, or nothing named")
     @APIResponse(responseCode = "403", description = "Not an admin")
     public Uni<NotificationSettingsResponse> put(NotificationSettingsRequest request) {
-        return settings.put(org.orgAlias(), org.userId(), request);
+        return settings.put(org.orgAlias(), org.userId(), request == null ? null : request.toChange())
+                .map(NotificationSettingsResponse::of);
     }
 }

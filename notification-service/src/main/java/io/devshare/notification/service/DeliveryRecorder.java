@@ -19,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 import io.devshare.common.db.DbClock;
 import io.devshare.common.inbox.Inbox;
 import io.devshare.notification.MailDelivery;
-import io.devshare.notification.messaging.OrgRef;
+import io.devshare.notification.events.OrgRef;
 import io.devshare.notification.repository.MailDeliveryRepository;
 
 /**

@@ -16,7 +16,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import io.devshare.common.db.DbClock;
-import io.devshare.notification.messaging.DeviceEvent;
+import io.devshare.notification.events.DeviceEvent;
 
 /**
  * notification-service's projection of device display names from device-events. Idempotent and order-tolerant

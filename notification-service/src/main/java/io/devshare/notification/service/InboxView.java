@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-import io.devshare.notification.messaging.InvitationCreatedEvent;
+import io.devshare.notification.events.InvitationCreatedEvent;
 
 /** Keeps each organization's pending invitations from partner-events, in the consuming transaction. */
 @ApplicationScoped

@@ -15,11 +15,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.smallrye.mutiny.Uni;
 
 import io.devshare.notification.MailKind;
-import io.devshare.notification.messaging.InvitationAcceptedEvent;
-import io.devshare.notification.messaging.InvitationCreatedEvent;
-import io.devshare.notification.messaging.InvitationDeclinedEvent;
-import io.devshare.notification.messaging.OrgRef;
-import io.devshare.notification.messaging.PartnershipEndedEvent;
+import io.devshare.notification.events.InvitationAcceptedEvent;
+import io.devshare.notification.events.InvitationCreatedEvent;
+import io.devshare.notification.events.InvitationDeclinedEvent;
+import io.devshare.notification.events.OrgRef;
+import io.devshare.notification.events.PartnershipEndedEvent;
 import io.devshare.notification.service.DeliveryRecorder.Draft;
 
 /**

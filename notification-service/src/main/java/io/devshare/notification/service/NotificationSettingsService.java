@@ -28,8 +28,6 @@ import io.devshare.common.db.DbClock;
 import io.devshare.common.problem.Problem;
 import io.devshare.common.problem.ProblemException;
 import io.devshare.notification.MailKind;
-import io.devshare.notification.rest.NotificationSettingsRequest;
-import io.devshare.notification.rest.NotificationSettingsResponse;
 
 /**
  * Each organization's notification settings: its contacts (addresses set by its admins, which count as the
@@ -46,17 +44,31 @@ public class NotificationSettingsService {
      */
     public static final List<String> LANGUAGES = List.of("en", "de");
 
-    private static final TypeReference<List<NotificationSettingsRequest.Contact>> CONTACTS = new TypeReference<>() {};
+    private static final TypeReference<List<Contact>> CONTACTS = new TypeReference<>() {};
+
+    /** One address and the kinds of mail it wants (also the stored JSON's shape). */
+    public record Contact(String email, List<String> kinds) {}
+
+    /** What a PUT changes: the language, the contacts, or both; null keeps the stored value. */
+    public record Change(String language, List<Contact> contacts) {}
+
+    /** An organization's settings as stored, with every kind a contact can ask for. */
+    public record Saved(
+            String org,
+            String language,
+            List<Contact> contacts,
+            List<String> availableKinds,
+            OffsetDateTime updatedAt) {}
 
     /** What recipients are chosen from: an organization's contacts and language. */
-    public record Settings(String language, List<NotificationSettingsRequest.Contact> contacts) {
+    public record Settings(String language, List<Contact> contacts) {
 
         static final Settings NONE = new Settings("en", List.of());
 
         /** The contacts that want this kind of mail, in the order the admins listed them. */
         public Set<String> wanting(MailKind kind) {
             Set<String> out = new LinkedHashSet<>();
-            for (NotificationSettingsRequest.Contact c : contacts) {
+            for (Contact c : contacts) {
                 if (c.kinds() != null && c.kinds().contains(kind.key()) && Addresses.valid(c.email())) {
                     out.add(Addresses.normalize(c.email()));
                 }
@@ -78,7 +90,7 @@ public class NotificationSettingsService {
         this.mapper = mapper;
     }
 
-    public Uni<NotificationSettingsResponse> get(String orgAlias) {
+    public Uni<Saved> get(String orgAlias) {
         return pool.preparedQuery("SELECT language, contacts::text AS contacts, updated_at FROM notification_settings"
                         + " WHERE org_alias = $1")
                 .execute(Tuple.of(orgAlias))
@@ -90,8 +102,8 @@ public class NotificationSettingsService {
      * language, the contacts, or both; a field left out (or null) keeps its stored value (never set: English, no
      * contacts). A request that names neither is refused.
      */
-    public Uni<NotificationSettingsResponse> put(String orgAlias, String userId, NotificationSettingsRequest request) {
-        NotificationSettingsRequest clean = validate(request);
+    public Uni<Saved> put(String orgAlias, String userId, Change request) {
+        Change clean = validate(request);
         JsonArray contacts = null;
         if (clean.contacts() != null) {
             try {
@@ -129,7 +141,7 @@ public class NotificationSettingsService {
                 });
     }
 
-    static NotificationSettingsRequest validate(NotificationSettingsRequest request) {
+    static Change validate(Change request) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (request == null) {
             throw ProblemException.badRequest("body", "required");
@@ -143,15 +155,14 @@ public class NotificationSettingsService {
         if (language != null && !LANGUAGES.contains(language)) {
             errors.add(new Problem.FieldError("language", "unsupported; supported: " + String.join(", ", LANGUAGES)));
         }
-        List<NotificationSettingsRequest.Contact> contacts =
-                request.contacts() == null ? List.of() : request.contacts();
+        List<Contact> contacts = request.contacts() == null ? List.of() : request.contacts();
         if (contacts.size() > MAX_CONTACTS) {
             errors.add(new Problem.FieldError("contacts", "at most " + MAX_CONTACTS + " contacts"));
         }
-        List<NotificationSettingsRequest.Contact> clean = new ArrayList<>();
+        List<Contact> clean = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < contacts.size() && i < MAX_CONTACTS; i++) {
-            NotificationSettingsRequest.Contact c = contacts.get(i);
+            Contact c = contacts.get(i);
             String field = "contacts[" + i + "]";
             if (c == null) {
                 errors.add(new Problem.FieldError(field, "required"));
@@ -187,7 +198,7 @@ public class NotificationSettingsService {
                 }
             }
             if (email != null && Addresses.valid(email)) {
-                clean.add(new NotificationSettingsRequest.Contact(Addresses.normalize(email), List.copyOf(cleanKinds)));
+                clean.add(new Contact(Addresses.normalize(email), List.copyOf(cleanKinds)));
             }
         }
         if (!errors.isEmpty()) {
@@ -197,15 +208,15 @@ public class NotificationSettingsService {
                     .orElse("invalid request");
             throw new ProblemException(400, "invalid-request", "Invalid request", detail, errors, Map.of());
         }
-        return new NotificationSettingsRequest(language, request.contacts() == null ? null : List.copyOf(clean));
+        return new Change(language, request.contacts() == null ? null : List.copyOf(clean));
     }
 
-    private NotificationSettingsResponse response(String orgAlias, RowSet<Row> rows) {
+    private Saved response(String orgAlias, RowSet<Row> rows) {
         if (!rows.iterator().hasNext()) {
-            return new NotificationSettingsResponse(orgAlias, "en", List.of(), MailKind.keys(), null);
+            return new Saved(orgAlias, "en", List.of(), MailKind.keys(), null);
         }
         Row r = rows.iterator().next();
-        return new NotificationSettingsResponse(
+        return new Saved(
                 orgAlias,
                 r.getString("language"),
                 contacts(r.getString("contacts")),
@@ -213,7 +224,7 @@ public class NotificationSettingsService {
                 r.getOffsetDateTime("updated_at"));
     }
 
-    private List<NotificationSettingsRequest.Contact> contacts(String json) {
+    private List<Contact> contacts(String json) {
         try {
             return json == null ? List.of() : mapper.readValue(json, CONTACTS);
         } catch (JsonProcessingException e) {

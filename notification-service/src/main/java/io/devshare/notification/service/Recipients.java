@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Uni;
 
 import io.devshare.notification.MailKind;
 import io.devshare.notification.client.OrgAdminDirectory;
-import io.devshare.notification.messaging.OrgRef;
+import io.devshare.notification.events.OrgRef;
 
 /**
  * Who of an organization gets a kind of mail: the contacts in its notification settings that want that kind; when

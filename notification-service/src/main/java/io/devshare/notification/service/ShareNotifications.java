@@ -21,10 +21,10 @@ import io.smallrye.mutiny.Uni;
 import io.devshare.common.db.DbClock;
 import io.devshare.notification.MailKind;
 import io.devshare.notification.client.OrganizationDirectory;
-import io.devshare.notification.messaging.AccessChangedEvent;
-import io.devshare.notification.messaging.OrgRef;
-import io.devshare.notification.messaging.ShareEvent;
-import io.devshare.notification.messaging.TransferFailedEvent;
+import io.devshare.notification.events.AccessChangedEvent;
+import io.devshare.notification.events.OrgRef;
+import io.devshare.notification.events.ShareEvent;
+import io.devshare.notification.events.TransferFailedEvent;
 import io.devshare.notification.service.DeliveryRecorder.Draft;
 
 /**

@@ -24,8 +24,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import io.devshare.notification.messaging.AccessChangedEvent;
-import io.devshare.notification.messaging.ShareEvent;
+import io.devshare.notification.events.AccessChangedEvent;
+import io.devshare.notification.events.ShareEvent;
 
 /**
  * The reminders that a share ends: one row per grant with an end, scheduled {@code devshare.reminders.lead} (3 days)

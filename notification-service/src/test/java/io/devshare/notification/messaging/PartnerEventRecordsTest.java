@@ -9,6 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.devshare.common.events.IncomingEvent;
 import io.devshare.common.events.MalformedEventException;
+import io.devshare.notification.events.InvitationAcceptedEvent;
+import io.devshare.notification.events.InvitationCreatedEvent;
+import io.devshare.notification.events.InvitationDeclinedEvent;
+import io.devshare.notification.events.OrgRef;
+import io.devshare.notification.events.PartnershipEndedEvent;
 import io.devshare.testsupport.EventSamples;
 
 import static org.assertj.core.api.Assertions.assertThat;

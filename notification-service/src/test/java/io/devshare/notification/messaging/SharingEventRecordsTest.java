@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.devshare.common.events.IncomingEvent;
 import io.devshare.common.events.MalformedEventException;
+import io.devshare.notification.events.AccessChangedEvent;
+import io.devshare.notification.events.DeviceEvent;
+import io.devshare.notification.events.ShareEvent;
+import io.devshare.notification.events.TransferFailedEvent;
 import io.devshare.testsupport.EventSamples;
 
 import static org.assertj.core.api.Assertions.assertThat;

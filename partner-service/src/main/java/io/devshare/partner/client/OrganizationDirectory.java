@@ -17,6 +17,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.smallrye.mutiny.Uni;
 
+import io.devshare.partner.Organization;
+
 /**
  * Looks organizations up by alias in Keycloak (the source of truth), through a short-lived cache of the whole
  * list. A miss re-reads Keycloak (at most once per {@code devshare.organizations.miss-refresh}), so an organization

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.devshare.partner.Organization;
 import io.devshare.partner.Partnership;
-import io.devshare.partner.client.Organization;
 import io.devshare.partner.service.PartnerView;
 
 @Schema(description = "A partnership, seen from one of its organizations.")

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import io.smallrye.mutiny.Uni;
 
 import io.devshare.common.problem.ProblemException;
-import io.devshare.partner.client.Organization;
+import io.devshare.partner.Organization;
 import io.devshare.partner.client.OrganizationDirectory;
 
 /** Resolves the caller's organization (alias from the token) to the organization Keycloak knows. */

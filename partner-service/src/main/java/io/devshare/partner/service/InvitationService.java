@@ -27,13 +27,12 @@ import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.common.problem.ProblemException;
 import io.devshare.partner.Invitation;
+import io.devshare.partner.Organization;
 import io.devshare.partner.Partnership;
-import io.devshare.partner.client.Organization;
 import io.devshare.partner.client.OrganizationDirectory;
 import io.devshare.partner.config.LimitsConfig;
-import io.devshare.partner.messaging.InvitationCreated;
-import io.devshare.partner.messaging.OrgRef;
-import io.devshare.partner.messaging.PartnerEventWriter;
+import io.devshare.partner.events.InvitationCreated;
+import io.devshare.partner.events.OrgRef;
 import io.devshare.partner.repository.InvitationRepository;
 import io.devshare.partner.repository.PartnershipRepository;
 

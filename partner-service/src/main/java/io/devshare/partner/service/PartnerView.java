@@ -1,7 +1,7 @@
 package io.devshare.partner.service;
 
+import io.devshare.partner.Organization;
 import io.devshare.partner.Partnership;
-import io.devshare.partner.client.Organization;
 
 /** A partnership as one of its organizations sees it: with the other organization as the partner. */
 public record PartnerView(Partnership partnership, Organization partner) {

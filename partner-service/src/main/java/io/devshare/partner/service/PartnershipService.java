@@ -19,10 +19,9 @@ import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
 import io.devshare.common.problem.ProblemException;
 import io.devshare.partner.Invitation;
+import io.devshare.partner.Organization;
 import io.devshare.partner.Partnership;
-import io.devshare.partner.client.Organization;
 import io.devshare.partner.client.OrganizationDirectory;
-import io.devshare.partner.messaging.PartnerEventWriter;
 import io.devshare.partner.repository.InvitationRepository;
 import io.devshare.partner.repository.PartnershipRepository;
 

@@ -18,8 +18,8 @@ import io.devshare.common.db.DbClock;
 import io.devshare.common.limits.Limit;
 import io.devshare.common.limits.RateLimiter;
 import io.devshare.common.problem.ProblemException;
+import io.devshare.partner.Organization;
 import io.devshare.partner.SharingCode;
-import io.devshare.partner.client.Organization;
 import io.devshare.partner.repository.SharingCodeRepository;
 
 /**

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import io.smallrye.mutiny.Uni;
 
+import io.devshare.partner.Organization;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Cache rules of the directory, against an in-memory stand-in for Keycloak's admin API (unit test). */

@@ -37,7 +37,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 
 import io.devshare.sharing.Capability;
-import io.devshare.sharing.service.AccessService.Decision;
+import io.devshare.sharing.Decision;
 
 /**
  * This replica's copy of everything an access check reads ({@link AccessTable}), kept current from PostgreSQL,

@@ -6,10 +6,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.StampedLock;
 
+import io.devshare.sharing.Basis;
 import io.devshare.sharing.Capability;
+import io.devshare.sharing.Decision;
 import io.devshare.sharing.Role;
-import io.devshare.sharing.service.AccessService.Basis;
-import io.devshare.sharing.service.AccessService.Decision;
 
 /**
  * Everything an access check reads, in memory: the owner of each device, the devices of each group, and every

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.devshare.sharing.service.AccessService;
+import io.devshare.sharing.Decision;
 
 @Schema(description = "The decision and its reason: the owner, or which grant (through which group).")
 public record AccessCheckResponse(
@@ -20,7 +20,7 @@ public record AccessCheckResponse(
 
         @Schema(examples = "OPERATOR") String role) {
 
-    public static AccessCheckResponse of(AccessService.Decision d) {
+    public static AccessCheckResponse of(Decision d) {
         return new AccessCheckResponse(d.allowed(), d.basis().name(), d.grantId(), d.viaGroupId(), d.role());
     }
 }

@@ -20,7 +20,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import io.devshare.common.page.Page;
+import io.devshare.sharing.Basis;
 import io.devshare.sharing.Capability;
+import io.devshare.sharing.Decision;
 import io.devshare.sharing.authority.AccessReplica;
 
 /**
@@ -36,15 +38,6 @@ import io.devshare.sharing.authority.AccessReplica;
  */
 @ApplicationScoped
 public class AccessService {
-
-    public enum Basis {
-        OWNER,
-        GRANT,
-        NONE
-    }
-
-    /** The answer: allowed or not, and why (the owner, or which grant, through which group). */
-    public record Decision(boolean allowed, Basis basis, UUID grantId, UUID viaGroupId, String role) {}
 
     /** One organization that can reach a device, and how. */
     public record Reach(

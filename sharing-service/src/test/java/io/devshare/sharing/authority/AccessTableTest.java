@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import io.devshare.sharing.Basis;
 import io.devshare.sharing.Capability;
+import io.devshare.sharing.Decision;
 import io.devshare.sharing.Role;
-import io.devshare.sharing.service.AccessService.Basis;
-import io.devshare.sharing.service.AccessService.Decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

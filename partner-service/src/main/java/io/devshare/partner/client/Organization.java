@@ -1,4 +1,0 @@
-package io.devshare.partner.client;
-
-/** An organization as Keycloak knows it: its id, short name (alias) and display name. */
-public record Organization(String id, String alias, String name) {}

@@ -1,0 +1,11 @@
+package io.devshare.partner;
+
+import io.devshare.testsupport.ArchitectureTest;
+
+/** The house's layers (CONTRIBUTING.md, "Layers") on this service's classes. */
+class LayersTest extends ArchitectureTest {
+
+    LayersTest() {
+        super("io.devshare.partner");
+    }
+}
