@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -94,8 +95,22 @@ final class Browser implements AutoCloseable {
         find(by).click();
     }
 
+    /** The page's text; read again when htmx or a navigation replaced the element while it was read. */
     String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        return textOf(By.tagName("body"));
+    }
+
+    /** An element's text, read again when htmx swapped the element while it was read. */
+    String textOf(By by) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return find(by).getText();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     String url() {
@@ -113,12 +128,16 @@ final class Browser implements AutoCloseable {
 
     void awaitText(String s, Duration within) {
         new WebDriverWait(driver, within)
+                .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "page never showed \"" + s + "\"; it shows:\n" + text())
                 .until(d -> text().contains(s));
     }
 
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).until(condition::apply);
+        // htmx swaps parts of the page every 2 s: an element found a moment ago may be gone; look again.
+        return new WebDriverWait(driver, PATIENCE)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     Object script(String js, Object... args) {

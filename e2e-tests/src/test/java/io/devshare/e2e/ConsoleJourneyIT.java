@@ -90,13 +90,12 @@ class ConsoleJourneyIT {
 
             builder.click(By.id("accept"));
             builder.awaitText("Invitation accepted");
-            assertThat(builder.find(By.id("status")).getText()).isEqualTo("accepted");
+            assertThat(builder.textOf(By.id("status"))).isEqualTo("accepted");
             builder.screenshot("invitation-accepted");
 
             // Within seconds, without a reload, the inviter sees the new partner.
             rental.awaitText("Your partners", Duration.ofSeconds(5));
-            rental.await(
-                    d -> rental.find(By.cssSelector("#live table")).getText().contains(invitee.name()) ? true : null);
+            rental.await(d -> rental.textOf(By.cssSelector("#live table")).contains(invitee.name()) ? true : null);
             assertThat(rental.script("return window.__stillHere === true")).isEqualTo(true);
             rental.screenshot("partner-appeared");
 
@@ -164,7 +163,7 @@ class ConsoleJourneyIT {
             user.type("code", code.toLowerCase());
             user.click(By.cssSelector("form[action='/partners/connect'] button"));
             user.awaitText("Connected: you are partners now.");
-            assertThat(user.find(By.cssSelector("#live table")).getText()).contains(agency.name());
+            assertThat(user.textOf(By.cssSelector("#live table"))).contains(agency.name());
             user.screenshot("connected");
 
             // The agency registers a machine (its credentials shown this once) and shares it in the dialog, whose
@@ -182,9 +181,8 @@ class ConsoleJourneyIT {
                     "document.getElementById('endDate').value = arguments[0];"
                             + "document.getElementById('endDate').dispatchEvent(new Event('change', {bubbles: true}));",
                     lastDay);
-            owner.await(
-                    d -> owner.find(By.id("preview")).getText().contains("until the end of " + lastDay) ? true : null);
-            String preview = owner.find(By.id("preview")).getText();
+            owner.await(d -> owner.textOf(By.id("preview")).contains("until the end of " + lastDay) ? true : null);
+            String preview = owner.textOf(By.id("preview"));
             assertThat(preview)
                     .contains(contractor.name())
                     .contains("Excavator <7>")
@@ -203,7 +201,7 @@ class ConsoleJourneyIT {
                     .contains("operator");
             owner.screenshot("shared");
 
-            user.await(d -> user.find(By.id("shared-with-us")).getText().contains("Excavator <7>") ? true : null);
+            user.await(d -> user.textOf(By.id("shared-with-us")).contains("Excavator <7>") ? true : null);
             assertThat(user.script("return window.__stillHere === true")).isEqualTo(true);
             user.screenshot("share-arrived");
 
@@ -263,7 +261,7 @@ class ConsoleJourneyIT {
             new org.openqa.selenium.support.ui.Select(user.find(By.id("deviceId"))).selectByValue(device);
             user.click(By.id("assign"));
             user.awaitText("The device works in this project now.");
-            assertThat(user.find(By.id("project-devices")).getText())
+            assertThat(user.textOf(By.id("project-devices")))
                     .contains("Excavator <7>")
                     .contains(agency.alias());
             java.nio.file.Path file = java.nio.file.Files.createTempFile("riverside-v3", ".ttm");
@@ -271,7 +269,7 @@ class ConsoleJourneyIT {
             user.find(By.id("design")).sendKeys(file.toString());
             user.click(By.id("publish"));
             user.awaitText("Design published");
-            assertThat(user.find(By.id("designs")).getText()).contains("pending");
+            assertThat(user.textOf(By.id("designs"))).contains("pending");
             user.script("window.__stillHere = true;");
             String transfer = awaitWork(machine);
             RestAssured.given()
@@ -292,7 +290,7 @@ class ConsoleJourneyIT {
                     .post("/device-api/designs/" + transfer + "/status")
                     .then()
                     .statusCode(204);
-            user.await(d -> user.find(By.id("designs")).getText().contains("applied") ? true : null);
+            user.await(d -> user.textOf(By.id("designs")).contains("applied") ? true : null);
             assertThat(user.script("return window.__stillHere === true")).isEqualTo(true);
             user.screenshot("project-design-applied");
 

@@ -32,7 +32,8 @@ public class OperatorPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance licences(Layout layout, String org, Licences pool, ServiceProblem problem);
+        static native TemplateInstance licences(
+                Layout layout, String org, Licences pool, String size, ServiceProblem problem);
     }
 
     private final DeviceApi devices;
@@ -48,9 +49,15 @@ public class OperatorPage {
     public Uni<TemplateInstance> page(@QueryParam("org") String org, @QueryParam("notice") String notice) {
         String o = org == null ? "" : org.strip();
         Uni<Licences> pool = o.isEmpty() ? Uni.createFrom().nullItem() : devices.licencesOf(o);
-        return pool.map(p -> Templates.licences(layouts.of("operator", Notices.text(notice)), o, p, null))
+        return pool.map(p -> Templates.licences(
+                        layouts.of("operator", Notices.text(notice)),
+                        o,
+                        p,
+                        p == null ? "" : Integer.toString(p.size()),
+                        null))
                 .onFailure(ServiceProblem::isRefusal)
-                .recoverWithItem(f -> Templates.licences(layouts.of("operator", null), o, null, ServiceProblem.of(f)));
+                .recoverWithItem(
+                        f -> Templates.licences(layouts.of("operator", null), o, null, "", ServiceProblem.of(f)));
     }
 
     @POST
@@ -70,7 +77,9 @@ public class OperatorPage {
                 .onFailure(ServiceProblem::isRefusal)
                 .recoverWithItem(f -> {
                     ServiceProblem p = ServiceProblem.of(f);
-                    return PartnersPage.page(p.status(), Templates.licences(layouts.of("operator", null), o, null, p));
+                    return PartnersPage.page(
+                            p.status(),
+                            Templates.licences(layouts.of("operator", null), o, null, size == null ? "" : size, p));
                 });
     }
 }
