@@ -199,14 +199,22 @@ public class ProjectsPage {
             @PathParam("id") UUID id, @PathParam("deviceId") UUID deviceId, @PathParam("fileId") UUID fileId) {
         return devices.fieldData(deviceId, fileId).map(r -> {
             Response.ResponseBuilder b = Response.ok(r.readEntity(InputStream.class));
-            for (String h :
-                    List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LENGTH, "Content-Disposition", "ETag")) {
+            for (String h : List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LENGTH, "ETag")) {
                 String v = r.getHeaderString(h);
                 if (v != null) {
                     b.header(h, v);
                 }
             }
-            return b.build();
+            // A device wrote this file: never shown as a page of the console's origin (it could be HTML).
+            String disposition = r.getHeaderString("Content-Disposition");
+            return b.header(
+                            "Content-Disposition",
+                            disposition != null && disposition.startsWith("attachment")
+                                    ? disposition
+                                    : "attachment; filename=\"" + fileId + "\"")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Content-Security-Policy", "sandbox")
+                    .build();
         });
     }
 
