@@ -393,8 +393,11 @@ public class SharingPage {
         if (name != null) {
             return name;
         }
-        String shortId = id == null ? "?" : id.toString().substring(0, 8);
-        return (g.isGroup() ? "a group (" : "a device (") + shortId + ")";
+        if (g.isGroup()) {
+            // A partner's groups are its own: the grantee knows the group by whose it is, not by its name.
+            return "a group of " + g.ownerOrg() + "'s devices";
+        }
+        return "a device (" + (id == null ? "?" : id.toString().substring(0, 8)) + ")";
     }
 
     private static ShareForm form(
