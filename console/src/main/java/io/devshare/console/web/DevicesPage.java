@@ -27,6 +27,9 @@ import io.devshare.console.client.Page;
 import io.devshare.console.client.ServiceProblem;
 import io.devshare.console.client.SharingApi;
 
+import static io.devshare.console.web.FormValues.orNull;
+import static io.devshare.console.web.FormValues.text;
+
 /** Devices: the ones we own and the ones shared with us, in one list, with who shared what and who uses it now. */
 @Path("/devices")
 @Authenticated
@@ -83,7 +86,7 @@ public class DevicesPage {
             @QueryParam("cursor") String cursor) {
         String own = "owned".equals(ownership) || "shared".equals(ownership) ? ownership : "";
         String t = tag == null ? "" : tag.strip();
-        return devices.devices(own.isEmpty() ? null : own, t.isEmpty() ? null : t, blankToNull(cursor), PAGE_SIZE)
+        return devices.devices(own.isEmpty() ? null : own, t.isEmpty() ? null : t, orNull(cursor), PAGE_SIZE)
                 .map(page -> Templates.devices(
                         layouts.of("devices", null), new DevicesView(page, own, t, cursor == null ? "" : cursor)));
     }
@@ -123,8 +126,8 @@ public class DevicesPage {
             @RestForm String kind,
             @RestForm String displayName,
             @RestForm String tags) {
-        RegisterForm form =
-                new RegisterForm(nz(serialNumber), nz(manufacturer), nz(model), nz(kind), nz(displayName), nz(tags));
+        RegisterForm form = new RegisterForm(
+                text(serialNumber), text(manufacturer), text(model), text(kind), text(displayName), text(tags));
         List<String> tagList = java.util.Arrays.stream(form.tags().split("[,\\s]+"))
                 .filter(t -> !t.isBlank())
                 .toList();
@@ -147,16 +150,7 @@ public class DevicesPage {
                 .onFailure(ServiceProblem::isRefusal)
                 .recoverWithItem(f -> {
                     ServiceProblem p = ServiceProblem.of(f);
-                    return PartnersPage.page(
-                            p.status(), Templates.register(layouts.of("devices", null), form, p, KINDS));
+                    return Answers.page(p.status(), Templates.register(layouts.of("devices", null), form, p, KINDS));
                 });
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

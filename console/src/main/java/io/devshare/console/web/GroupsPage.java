@@ -27,6 +27,8 @@ import io.devshare.console.client.DeviceApi.Group;
 import io.devshare.console.client.Page;
 import io.devshare.console.client.ServiceProblem;
 
+import static io.devshare.console.web.FormValues.uuid;
+
 /** Groups of our devices: a fleet shared at once, devices added later shared with it. */
 @Path("/groups")
 @Authenticated
@@ -61,15 +63,11 @@ public class GroupsPage {
     @POST
     public Uni<RestResponse<Object>> create(@RestForm String name) {
         String n = name == null ? "" : name.strip();
-        return devices.createGroup(new DeviceApi.GroupRequest(n))
-                .map(g -> PartnersPage.seeOther("/groups/" + g.id() + "?notice=group-created"))
-                .onFailure(ServiceProblem::isRefusal)
-                .recoverWithUni(f -> {
-                    ServiceProblem p = ServiceProblem.of(f);
-                    return devices.groups(null, 100)
-                            .map(g -> PartnersPage.page(
-                                    p.status(), Templates.groups(layouts.of("devices", null), g.items(), n, p)));
-                });
+        return Answers.redirectOr(
+                devices.createGroup(new DeviceApi.GroupRequest(n)),
+                g -> "/groups/" + g.id() + "?notice=group-created",
+                p -> devices.groups(null, 100)
+                        .map(g -> Templates.groups(layouts.of("devices", null), g.items(), n, p)));
     }
 
     @GET
@@ -82,9 +80,8 @@ public class GroupsPage {
     @Path("{id}/devices")
     public Uni<RestResponse<Object>> add(@PathParam("id") UUID id, @RestForm String deviceId) {
         UUID device = uuid(deviceId);
-        Uni<Void> action = device == null
-                ? Uni.createFrom().failure(new ServiceProblem.Refused("deviceId", "Choose a device."))
-                : devices.addToGroup(id, device);
+        Uni<Void> action =
+                device == null ? Answers.<Void>refused("deviceId", "Choose a device.") : devices.addToGroup(id, device);
         return act(id, action, "group-added");
     }
 
@@ -95,13 +92,10 @@ public class GroupsPage {
     }
 
     private Uni<RestResponse<Object>> act(UUID id, Uni<Void> action, String notice) {
-        return action.map(v -> PartnersPage.seeOther("/groups/" + id + "?notice=" + notice))
-                .onFailure(ServiceProblem::isRefusal)
-                .recoverWithUni(f -> {
-                    ServiceProblem p = ServiceProblem.of(f);
-                    return view(id, p)
-                            .map(v -> PartnersPage.page(p.status(), Templates.group(layouts.of("devices", null), v)));
-                });
+        return Answers.redirectOr(
+                action,
+                "/groups/" + id + "?notice=" + notice,
+                p -> view(id, p).map(v -> Templates.group(layouts.of("devices", null), v)));
     }
 
     private Uni<GroupView> view(UUID id, ServiceProblem problem) {
@@ -125,13 +119,5 @@ public class GroupsPage {
                                     .toList(),
                             problem);
                 });
-    }
-
-    private static UUID uuid(String s) {
-        try {
-            return s == null || s.isBlank() ? null : UUID.fromString(s.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -21,6 +21,8 @@ import io.devshare.console.client.DeviceApi;
 import io.devshare.console.client.DeviceApi.Licences;
 import io.devshare.console.client.ServiceProblem;
 
+import static io.devshare.console.web.FormValues.text;
+
 /**
  * The platform operator's licence pools: how many devices an organization may register. device-service allows it to
  * the role {@code platform-operator} only; anyone else is told so by the service's 403.
@@ -70,16 +72,11 @@ public class OperatorPage {
             n = null;
         }
         Uni<Licences> action = n == null
-                ? Uni.createFrom().failure(new ServiceProblem.Refused("size", "A whole number of devices."))
+                ? Answers.refused("size", "A whole number of devices.")
                 : devices.setLicences(o, new DeviceApi.LicenceRequest(n));
-        return action.map(p ->
-                        PartnersPage.seeOther("/operator/licences?org=" + TemplateExtensions.url(o) + "&notice=saved"))
-                .onFailure(ServiceProblem::isRefusal)
-                .recoverWithItem(f -> {
-                    ServiceProblem p = ServiceProblem.of(f);
-                    return PartnersPage.page(
-                            p.status(),
-                            Templates.licences(layouts.of("operator", null), o, null, size == null ? "" : size, p));
-                });
+        return Answers.redirectOr(
+                action,
+                "/operator/licences?org=" + TemplateExtensions.url(o) + "&notice=saved",
+                p -> Uni.createFrom().item(Templates.licences(layouts.of("operator", null), o, null, text(size), p)));
     }
 }

@@ -1,6 +1,5 @@
 package io.devshare.console.web;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +28,8 @@ import io.devshare.console.client.PartnerApi.Invitation;
 import io.devshare.console.client.PartnerApi.Partnership;
 import io.devshare.console.client.PartnerApi.SharingCode;
 import io.devshare.console.client.ServiceProblem;
+
+import static io.devshare.console.web.FormValues.text;
 
 /**
  * Partners: who we are partners with, invitations both ways, our sharing code, connecting by a partner's code,
@@ -107,41 +108,30 @@ public class PartnersPage {
     @Path("invite")
     public Uni<RestResponse<Object>> invite(
             @RestForm String partnerAlias, @RestForm String notifyEmails, @RestForm String message) {
-        InviteForm form = new InviteForm(nz(partnerAlias), nz(notifyEmails), nz(message));
+        InviteForm form = new InviteForm(text(partnerAlias), text(notifyEmails), text(message));
         List<String> emails = Arrays.stream(form.notifyEmails().split("[\\s,;]+"))
                 .filter(s -> !s.isBlank())
                 .toList();
-        return partners.invite(new PartnerApi.InviteRequest(
-                        form.partnerAlias().strip(), emails, form.message().isBlank() ? null : form.message()))
-                .map(i -> seeOther("/partners?notice=invited"))
-                .onFailure(ServiceProblem::isRefusal)
-                .recoverWithUni(f -> {
-                    ServiceProblem p = ServiceProblem.of(f);
-                    return load(null, form, "", p, null, null)
-                            .map(view -> page(p.status(), Templates.partners(layouts.of("partners", null), view)));
-                });
+        return Answers.redirectOr(
+                partners.invite(new PartnerApi.InviteRequest(
+                        form.partnerAlias().strip(), emails, form.message().isBlank() ? null : form.message())),
+                "/partners?notice=invited",
+                p -> again(load(null, form, "", p, null, null)));
     }
 
     @POST
     @Path("connect")
     public Uni<RestResponse<Object>> connect(@RestForm String code) {
-        return partners.connect(new PartnerApi.ConnectRequest(nz(code).strip()))
-                .map(p -> seeOther("/partners?notice=connected"))
-                .onFailure(ServiceProblem::isRefusal)
-                .recoverWithUni(f -> {
-                    ServiceProblem p = ServiceProblem.of(f);
-                    return load(null, InviteForm.EMPTY, nz(code), null, p, null)
-                            .map(view -> page(p.status(), Templates.partners(layouts.of("partners", null), view)));
-                });
+        return Answers.redirectOr(
+                partners.connect(new PartnerApi.ConnectRequest(text(code).strip())),
+                "/partners?notice=connected",
+                p -> again(load(null, InviteForm.EMPTY, text(code), null, p, null)));
     }
 
     @POST
     @Path("sharing-code/regenerate")
     public Uni<RestResponse<Object>> regenerate() {
-        return partners.regenerateSharingCode()
-                .map(c -> seeOther("/partners?notice=regenerated"))
-                .onFailure(ServiceProblem::isRefusal)
-                .recoverWithUni(f -> refused(ServiceProblem.of(f)));
+        return Answers.redirectOr(partners.regenerateSharingCode(), "/partners?notice=regenerated", this::refused);
     }
 
     @GET
@@ -158,10 +148,7 @@ public class PartnersPage {
     @POST
     @Path("{id}/end")
     public Uni<RestResponse<Object>> end(@PathParam("id") UUID id) {
-        return partners.end(id)
-                .map(v -> seeOther("/partners?notice=ended"))
-                .onFailure(ServiceProblem::isRefusal)
-                .recoverWithUni(f -> refused(ServiceProblem.of(f)));
+        return Answers.redirectOr(partners.end(id), "/partners?notice=ended", this::refused);
     }
 
     // An invitation: where the mail's link lands.
@@ -188,7 +175,7 @@ public class PartnersPage {
     @POST
     @Path("invitations/{id}/decline")
     public Uni<RestResponse<Object>> decline(@PathParam("id") UUID id, @RestForm String reason) {
-        String r = nz(reason).strip();
+        String r = text(reason).strip();
         return answer(id, partners.decline(id, new PartnerApi.DeclineRequest(r.isEmpty() ? null : r)), "declined", r);
     }
 
@@ -199,15 +186,14 @@ public class PartnersPage {
     }
 
     private Uni<RestResponse<Object>> answer(UUID id, Uni<Invitation> action, String notice, String reason) {
-        return action.map(i -> seeOther("/partners/invitations/" + id + "?notice=" + notice))
-                .onFailure(ServiceProblem::isRefusal)
-                .recoverWithUni(f -> {
-                    ServiceProblem p = ServiceProblem.of(f);
-                    return invitationView(id, reason, p)
-                            .map(view -> page(p.status(), Templates.invitation(layouts.of("partners", null), view)))
-                            .onFailure(ServiceProblem::isRefusal)
-                            .recoverWithItem(g -> page(p.status(), layouts.problem(p)));
-                });
+        return Answers.redirectOr(
+                action,
+                "/partners/invitations/" + id + "?notice=" + notice,
+                // An invitation the caller can no longer see: the refusal alone, on the console's frame.
+                p -> invitationView(id, reason, p)
+                        .map(view -> Templates.invitation(layouts.of("partners", null), view))
+                        .onFailure(ServiceProblem::isRefusal)
+                        .recoverWithItem(g -> layouts.problem(p)));
     }
 
     private Uni<InvitationView> invitationView(UUID id, String reason, ServiceProblem problem) {
@@ -249,23 +235,11 @@ public class PartnersPage {
         return partners.partners(null, 100).map(Page::items);
     }
 
-    private Uni<RestResponse<Object>> refused(ServiceProblem p) {
-        return load(null, InviteForm.EMPTY, "", null, null, p)
-                .map(view -> page(p.status(), Templates.partners(layouts.of("partners", null), view)));
+    private Uni<TemplateInstance> refused(ServiceProblem p) {
+        return again(load(null, InviteForm.EMPTY, "", null, null, p));
     }
 
-    static RestResponse<Object> seeOther(String path) {
-        return RestResponse.seeOther(URI.create(path));
-    }
-
-    static RestResponse<Object> page(int status, TemplateInstance page) {
-        return RestResponse.ResponseBuilder.create(status)
-                .entity((Object) page)
-                .type(MediaType.TEXT_HTML_TYPE)
-                .build();
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    private Uni<TemplateInstance> again(Uni<PartnersView> view) {
+        return view.map(v -> Templates.partners(layouts.of("partners", null), v));
     }
 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -40,6 +39,8 @@ import io.devshare.console.client.ProjectApi.FieldData;
 import io.devshare.console.client.ProjectApi.Project;
 import io.devshare.console.client.ProjectApi.Session;
 import io.devshare.console.client.ServiceProblem;
+
+import static io.devshare.console.web.FormValues.uuid;
 
 /**
  * Projects: create one; assign own and shared devices; the map of the devices (drawn in the page from the GeoJSON,
@@ -105,17 +106,12 @@ public class ProjectsPage {
     public Uni<RestResponse<Object>> create(@RestForm String name, @RestForm String address) {
         String n = name == null ? "" : name.strip();
         String a = address == null || address.isBlank() ? null : address.strip();
-        return projects.create(
-                        new ProjectApi.CreateRequest(n, a == null ? null : new ProjectApi.SiteRequest(a), "active"))
-                .map(p -> PartnersPage.seeOther("/projects/" + p.id() + "?notice=created"))
-                .onFailure(ServiceProblem::isRefusal)
-                .recoverWithUni(f -> {
-                    ServiceProblem problem = ServiceProblem.of(f);
-                    return projects.projects(null, null, 100)
-                            .map(p -> PartnersPage.page(
-                                    problem.status(),
-                                    Templates.projects(layouts.of("projects", null), p.items(), n, problem)));
-                });
+        return Answers.redirectOr(
+                projects.create(
+                        new ProjectApi.CreateRequest(n, a == null ? null : new ProjectApi.SiteRequest(a), "active")),
+                p -> "/projects/" + p.id() + "?notice=created",
+                problem -> projects.projects(null, null, 100)
+                        .map(p -> Templates.projects(layouts.of("projects", null), p.items(), n, problem)));
     }
 
     @GET
@@ -135,7 +131,7 @@ public class ProjectsPage {
     @GET
     @Path("{id}/transfers/{transferId}")
     public RestResponse<Object> transfer(@PathParam("id") UUID id, @PathParam("transferId") UUID transferId) {
-        return PartnersPage.seeOther("/projects/" + id + "#designs");
+        return Answers.seeOther("/projects/" + id + "#designs");
     }
 
     @POST
@@ -219,14 +215,10 @@ public class ProjectsPage {
     }
 
     private <T> Uni<RestResponse<Object>> act(UUID id, Uni<T> action, String notice) {
-        return action.map(x -> PartnersPage.seeOther("/projects/" + id + "?notice=" + notice))
-                .onFailure(ServiceProblem::isRefusal)
-                .recoverWithUni(f -> {
-                    ServiceProblem p = ServiceProblem.of(f);
-                    return view(id, p)
-                            .map(v ->
-                                    PartnersPage.page(p.status(), Templates.project(layouts.of("projects", null), v)));
-                });
+        return Answers.redirectOr(
+                action,
+                "/projects/" + id + "?notice=" + notice,
+                p -> view(id, p).map(v -> Templates.project(layouts.of("projects", null), v)));
     }
 
     private Uni<ProjectView> view(UUID id, ServiceProblem problem) {
@@ -278,14 +270,6 @@ public class ProjectsPage {
     }
 
     private static <T> Uni<T> invalid(String field) {
-        return Uni.createFrom().failure(new ServiceProblem.Refused(field, "Choose one."));
-    }
-
-    private static UUID uuid(String s) {
-        try {
-            return s == null || s.isBlank() ? null : UUID.fromString(s.strip().toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Answers.refused(field, "Choose one.");
     }
 }

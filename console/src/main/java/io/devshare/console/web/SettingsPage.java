@@ -77,18 +77,12 @@ public class SettingsPage {
             }
         }
         String language = form.getFirst("language");
-        return notifications
-                .saveSettings(new NotificationApi.SettingsRequest(language, contacts))
-                .map(s -> PartnersPage.seeOther("/settings?notice=saved"))
-                .onFailure(ServiceProblem::isRefusal)
-                .recoverWithUni(f -> {
-                    ServiceProblem p = ServiceProblem.of(f);
-                    return notifications
-                            .settings()
-                            .map(s -> PartnersPage.page(
-                                    p.status(),
-                                    Templates.settings(layouts.of("settings", null), view(s, contacts, p))));
-                });
+        return Answers.redirectOr(
+                notifications.saveSettings(new NotificationApi.SettingsRequest(language, contacts)),
+                "/settings?notice=saved",
+                p -> notifications
+                        .settings()
+                        .map(s -> Templates.settings(layouts.of("settings", null), view(s, contacts, p))));
     }
 
     private static SettingsView view(Settings s, List<Contact> contacts, ServiceProblem problem) {

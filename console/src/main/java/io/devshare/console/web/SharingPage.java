@@ -40,6 +40,10 @@ import io.devshare.console.client.SharingApi;
 import io.devshare.console.client.SharingApi.Grant;
 import io.devshare.console.client.SharingApi.HistoryEntry;
 
+import static io.devshare.console.web.FormValues.orNull;
+import static io.devshare.console.web.FormValues.text;
+import static io.devshare.console.web.FormValues.uuid;
+
 /**
  * Sharing, arranged like Keycloak's account console arranges shared resources: what needs our approval, what we
  * share and with whom (revoke from there), what is shared with us (give back from there), our requests waiting for
@@ -208,20 +212,21 @@ public class SharingPage {
     @GET
     @Path("outgoing")
     public Uni<TemplateInstance> outgoing(@QueryParam("cursor") String cursor, @QueryParam("notice") String notice) {
-        return rows(true, blank(cursor), LIST)
-                .map(p -> Templates.grants(
-                        layouts.of("sharing", Notices.text(notice)),
-                        new GrantsView(true, p.items(), p.nextCursor(), nz(cursor))));
+        return grants(true, cursor, notice);
     }
 
     /** Where a mail about a share we received lands. */
     @GET
     @Path("incoming")
     public Uni<TemplateInstance> incoming(@QueryParam("cursor") String cursor, @QueryParam("notice") String notice) {
-        return rows(false, blank(cursor), LIST)
+        return grants(false, cursor, notice);
+    }
+
+    private Uni<TemplateInstance> grants(boolean outgoing, String cursor, String notice) {
+        return rows(outgoing, orNull(cursor), LIST)
                 .map(p -> Templates.grants(
                         layouts.of("sharing", Notices.text(notice)),
-                        new GrantsView(false, p.items(), p.nextCursor(), nz(cursor))));
+                        new GrantsView(outgoing, p.items(), p.nextCursor(), text(cursor))));
     }
 
     @GET
@@ -262,19 +267,16 @@ public class SharingPage {
             @RestForm String endDate) {
         ShareForm form = form(partner, device, group, role, startDate, endDate);
         Uni<SharingApi.Share> action = sharing.share(new SharingApi.ShareRequest(
-                nz(form.partner()),
+                form.partner(),
                 form.groupId() == null ? form.deviceIds() : null,
                 form.groupId(),
-                nz(form.role()),
+                form.role(),
                 form.startsAt(),
                 form.endsAt()));
-        return action.map(s -> PartnersPage.seeOther("/sharing/outgoing?notice=shared"))
-                .onFailure(ServiceProblem::isRefusal)
-                .recoverWithUni(f -> {
-                    ServiceProblem p = ServiceProblem.of(f);
-                    return shareView(form, p)
-                            .map(v -> PartnersPage.page(p.status(), Templates.share(layouts.of("sharing", null), v)));
-                });
+        return Answers.redirectOr(
+                action,
+                "/sharing/outgoing?notice=shared",
+                p -> shareView(form, p).map(v -> Templates.share(layouts.of("sharing", null), v)));
     }
 
     @GET
@@ -288,16 +290,13 @@ public class SharingPage {
     public Uni<RestResponse<Object>> change(
             @PathParam("id") UUID id, @RestForm String role, @RestForm String endDate, @RestForm boolean clearEnd) {
         ShareForm f = form(null, null, null, role, null, endDate);
-        return sharing.update(
+        return Answers.redirectOr(
+                sharing.update(
                         id,
-                        new SharingApi.UpdateRequest(blank(role), clearEnd ? null : f.endsAt(), clearEnd ? true : null))
-                .map(g -> PartnersPage.seeOther("/sharing/grants/" + id + "?notice=changed"))
-                .onFailure(ServiceProblem::isRefusal)
-                .recoverWithUni(fail -> {
-                    ServiceProblem p = ServiceProblem.of(fail);
-                    return grantView(id, p)
-                            .map(v -> PartnersPage.page(p.status(), Templates.grant(layouts.of("sharing", null), v)));
-                });
+                        new SharingApi.UpdateRequest(
+                                orNull(role), clearEnd ? null : f.endsAt(), clearEnd ? true : null)),
+                "/sharing/grants/" + id + "?notice=changed",
+                p -> grantView(id, p).map(v -> Templates.grant(layouts.of("sharing", null), v)));
     }
 
     @GET
@@ -325,14 +324,8 @@ public class SharingPage {
     }
 
     private Uni<RestResponse<Object>> end(UUID id, Uni<Grant> action, String then, boolean revoke) {
-        return action.map(g -> PartnersPage.seeOther(then))
-                .onFailure(ServiceProblem::isRefusal)
-                .recoverWithUni(f -> {
-                    ServiceProblem p = ServiceProblem.of(f);
-                    return grantView(id, p)
-                            .map(v -> PartnersPage.page(
-                                    p.status(), Templates.end(layouts.of("sharing", null), v, revoke)));
-                });
+        return Answers.redirectOr(
+                action, then, p -> grantView(id, p).map(v -> Templates.end(layouts.of("sharing", null), v, revoke)));
     }
 
     private Uni<GrantView> grantView(UUID id, ServiceProblem problem) {
@@ -405,11 +398,16 @@ public class SharingPage {
         List<UUID> ids = device == null
                 ? List.of()
                 : device.stream()
-                        .map(SharingPage::uuid)
+                        .map(FormValues::uuid)
                         .filter(java.util.Objects::nonNull)
                         .toList();
         return new ShareForm(
-                nz(partner), ids, uuid(group), nz(role).toUpperCase(java.util.Locale.ROOT), nz(startDate), nz(endDate));
+                text(partner),
+                ids,
+                uuid(group),
+                text(role).toUpperCase(java.util.Locale.ROOT),
+                text(startDate),
+                text(endDate));
     }
 
     private static LocalDate date(String s) {
@@ -418,21 +416,5 @@ public class SharingPage {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    private static UUID uuid(String s) {
-        try {
-            return s == null || s.isBlank() ? null : UUID.fromString(s.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }
