@@ -14,8 +14,13 @@ public class TemplateExtensions {
         return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** {@code {value.words}}: an API constant as words, e.g. PARTNERSHIP_ENDED → partnership ended. */
+    /**
+     * {@code {value.words}}: an API constant as words, e.g. PARTNERSHIP_ENDED → partnership ended, share.granted →
+     * share granted.
+     */
     static String words(String value) {
-        return value == null ? "" : value.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return value == null
+                ? ""
+                : value.toLowerCase(java.util.Locale.ROOT).replace('_', ' ').replace('.', ' ');
     }
 }
