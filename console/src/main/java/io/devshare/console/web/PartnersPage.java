@@ -101,7 +101,9 @@ public class PartnersPage {
     @GET
     @Path("live")
     public Uni<TemplateInstance> live() {
-        return load(null, InviteForm.EMPTY, "", null, null, null).map(Templates::partners$live);
+        // Asked every 2 s: the parts it redraws, not the sharing code.
+        return load(null, Uni.createFrom().nullItem(), InviteForm.EMPTY, "", null, null, null)
+                .map(Templates::partners$live);
     }
 
     @POST
@@ -208,10 +210,21 @@ public class PartnersPage {
             ServiceProblem inviteProblem,
             ServiceProblem connectProblem,
             ServiceProblem problem) {
-        Uni<Page<Partnership>> list = partners.partners(cursor, 50);
         // Members may not see the code: the page then simply does not show it.
         Uni<SharingCode> code =
                 partners.sharingCode().onFailure(ServiceProblem::isRefusal).recoverWithNull();
+        return load(cursor, code, form, connectCode, inviteProblem, connectProblem, problem);
+    }
+
+    private Uni<PartnersView> load(
+            String cursor,
+            Uni<SharingCode> code,
+            InviteForm form,
+            String connectCode,
+            ServiceProblem inviteProblem,
+            ServiceProblem connectProblem,
+            ServiceProblem problem) {
+        Uni<Page<Partnership>> list = partners.partners(cursor, 50);
         Uni<Page<Invitation>> incoming = partners.invitations("incoming", "PENDING", null, 50);
         Uni<Page<Invitation>> outgoing = partners.invitations("outgoing", "PENDING", null, 50);
         return Uni.combine()

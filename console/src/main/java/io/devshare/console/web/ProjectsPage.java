@@ -124,7 +124,7 @@ public class ProjectsPage {
     @GET
     @Path("{id}/designs")
     public Uni<TemplateInstance> designs(@PathParam("id") UUID id) {
-        return view(id, null).map(Templates::project$designs);
+        return designsView(id).map(Templates::project$designs);
     }
 
     /** Where a mail about a design's delivery lands: the project page, at its designs. */
@@ -251,6 +251,29 @@ public class ProjectsPage {
                                     t.getItem6(),
                                     problem);
                         }));
+    }
+
+    /**
+     * What the polled designs part shows, and no more: the designs and the devices' names (asked every 2 s while a
+     * delivery is under way, so not the map, sessions, field data or the organization's devices).
+     */
+    private Uni<ProjectView> designsView(UUID id) {
+        return Uni.combine()
+                .all()
+                .unis(
+                        projects.project(id),
+                        projects.devices(id, null, 100).map(Page::items),
+                        projects.designs(id, null, 20).map(Page::items))
+                .asTuple()
+                .map(t -> new ProjectView(
+                        t.getItem1(),
+                        t.getItem2(),
+                        List.of(),
+                        MapView.of(null),
+                        t.getItem3(),
+                        List.of(),
+                        List.of(),
+                        null));
     }
 
     private static InputStream open(FileUpload upload) {
