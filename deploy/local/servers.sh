@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Devshare local servers without containers: PostgreSQL, Kafka (KRaft), Keycloak, GreenMail.
+# PostgreSQL: DEVSHARE_PG_BIN (a bin directory), else Debian's /usr/lib/postgresql/*/bin, else a build downloaded from
+# Maven Central (DEVSHARE_PG_BIN=download forces that).
 #
 #   deploy/local/servers.sh fetch|start [server…]|status|stop|env
 #
@@ -46,6 +48,16 @@ KAFKA_LIB="$DIST/kafka-lib"
 KEYCLOAK_TGZ="$DIST/keycloak-quarkus-dist-$KEYCLOAK_VERSION.tar.gz"
 GREENMAIL_JAR="$DIST/greenmail-standalone-$GREENMAIL_VERSION.jar"
 FETCH_STAMP="$DIST/.fetched"
+# PostgreSQL when no server binaries are installed (or DEVSHARE_PG_BIN=download): the relocatable build that Maven
+# Central serves as io.zonky.test.postgres:embedded-postgres-binaries-linux-<arch> (a jar holding a .txz of bin/,
+# lib/, share/; bin/ has postgres, initdb and pg_ctl only). Major 15 like Debian 12's postgresql package. The sha256
+# of each jar is pinned here (it equals the .sha256 Maven Central serves beside it).
+PG_DIST_VERSION=15.19.0
+declare -A PG_DIST_SHA256=(
+  [amd64]=95f0b66fe72d4ca66c815773c44cb1196ea38552463e89a35f18114b3ed1565f
+  [arm64v8]=95baf4bd4af31b91b3050118df59388ed0064756b556b850669e0300aa7b9911
+)
+PG_DIST_DIR="$DIST/postgresql-$PG_DIST_VERSION"
 
 # ---------------------------------------------------------------------------------------------
 # prerequisites (each failure is exactly one line on stderr)
@@ -65,21 +77,98 @@ find_java() {
 }
 
 PGBIN=""
-find_postgres() {
-  if [[ -n "${DEVSHARE_PG_BIN:-}" ]]; then
-    PGBIN="$DEVSHARE_PG_BIN"
-  else
-    PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)
-  fi
+PG_DOWNLOADED=0
+DEBIAN_PG_BIN_GLOB='/usr/lib/postgresql/*/bin'
+debian_pg_bin() { ls -d $DEBIAN_PG_BIN_GLOB 2>/dev/null | sort -V | tail -n1 || true; }
+
+# Sets PGBIN: DEVSHARE_PG_BIN (a bin directory, or 'download' to force the download), else Debian's newest
+# /usr/lib/postgresql/*/bin when it holds the server (postgresql-client alone installs psql there, not postgres),
+# else the download (pg_fetch_dist).
+pg_find_bin() {
+  case "${DEVSHARE_PG_BIN:-}" in
+    download) pg_fetch_dist ;;
+    "")
+      PGBIN=$(debian_pg_bin)
+      [[ -n "$PGBIN" && -x "$PGBIN/postgres" && -x "$PGBIN/initdb" && -x "$PGBIN/pg_ctl" ]] || pg_fetch_dist
+      ;;
+    *) PGBIN="$DEVSHARE_PG_BIN" ;;
+  esac
   local b
-  for b in postgres initdb pg_ctl pg_isready psql; do
-    [[ -n "$PGBIN" && -x "$PGBIN/$b" ]] ||
-      die "PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin/$b): install them with 'apt-get install postgresql' (or set DEVSHARE_PG_BIN)"
+  for b in postgres initdb pg_ctl; do
+    [[ -x "$PGBIN/$b" ]] ||
+      die "PostgreSQL server binaries not found ($PGBIN/$b): fix DEVSHARE_PG_BIN, or unset it (installed binaries, else a download)"
   done
-  if [[ $EUID -eq 0 ]]; then
-    id -u postgres >/dev/null 2>&1 ||
-      die "running as root requires the 'postgres' OS user to run PostgreSQL: create it (apt-get install postgresql does) or run as a normal user"
+}
+
+find_postgres() {
+  pg_find_bin
+  # PostgreSQL refuses to run as root: as root it runs as the postgres OS user (as_pg), created here when missing
+  # (what apt-get install postgresql would do) so that a machine with only a JDK needs no step by hand.
+  if [[ $EUID -eq 0 ]] && ! id -u postgres >/dev/null 2>&1; then
+    command -v useradd >/dev/null 2>&1 ||
+      die "running as root requires a 'postgres' OS user to run PostgreSQL (it refuses root), and useradd is missing to create it: create that user or run as a normal user"
+    log "postgres: creating the 'postgres' OS user (PostgreSQL refuses to run as root)"
+    useradd --system --user-group --home-dir /var/lib/postgresql --create-home --shell /bin/bash \
+      --comment "PostgreSQL administrator" postgres ||
+      die "could not create the 'postgres' OS user: create it, or run as a normal user"
   fi
+}
+
+# Downloads and unpacks the PostgreSQL build of Maven Central into $PG_DIST_DIR (once; checksum pinned above) and
+# sets PGBIN to its bin/. Needs curl, sha256sum, something that unzips (unzip, the JDK's jar, or python3) and xz
+# (else python3).
+pg_fetch_dist() {
+  PGBIN="$PG_DIST_DIR/bin" PG_DOWNLOADED=1
+  local arch sha url tmp t0 got txz
+  case "$(uname -m)" in
+    x86_64 | amd64) arch=amd64 ;;
+    aarch64 | arm64) arch=arm64v8 ;;
+    *) die "no PostgreSQL download for this machine ($(uname -m)): install PostgreSQL's server binaries (e.g. apt-get install postgresql) or set DEVSHARE_PG_BIN" ;;
+  esac
+  sha=${PG_DIST_SHA256[$arch]}
+  [[ "$(cat "$PG_DIST_DIR/.devshare-sha256" 2>/dev/null)" == "$sha" ]] && return 0
+  need_cmd curl curl
+  url="https://repo1.maven.org/maven2/io/zonky/test/postgres/embedded-postgres-binaries-linux-$arch/$PG_DIST_VERSION/embedded-postgres-binaries-linux-$arch-$PG_DIST_VERSION.jar"
+  t0=$(now)
+  log "postgres: no server binaries installed (or DEVSHARE_PG_BIN=download): downloading PostgreSQL $PG_DIST_VERSION ($arch) from Maven Central into $PG_DIST_DIR ..."
+  mkdir -p "$DIST"
+  tmp=$(mktemp -d "$DIST/.postgresql-XXXXXX")
+  curl -fsSL --retry 3 -o "$tmp/pg.jar" "$url" || { rm -rf "$tmp"; die "postgres: could not download $url"; }
+  got=$(sha256sum "$tmp/pg.jar" | cut -d' ' -f1)
+  [[ "$got" == "$sha" ]] || { rm -rf "$tmp"; die "postgres: checksum mismatch of $url: sha256 $got, expected $sha"; }
+  # the jar is a zip with one .txz
+  local jar_tool=""
+  [[ -n "$JAVA" ]] && jar_tool="$(dirname "$(readlink -f "$JAVA")")/jar"
+  if command -v unzip >/dev/null 2>&1; then
+    unzip -q -o "$tmp/pg.jar" '*.txz' -d "$tmp"
+  elif [[ -x "$jar_tool" ]]; then
+    (cd "$tmp" && "$jar_tool" xf pg.jar)
+  elif command -v python3 >/dev/null 2>&1; then
+    python3 -m zipfile -e "$tmp/pg.jar" "$tmp"
+  else
+    rm -rf "$tmp"; die "postgres: cannot unpack $tmp/pg.jar: install unzip (apt-get install unzip) or use a JDK (its jar tool)"
+  fi || { rm -rf "$tmp"; die "postgres: could not unpack $tmp/pg.jar"; }
+  txz=$(ls "$tmp"/*.txz 2>/dev/null | head -n1)
+  [[ -n "$txz" ]] || { rm -rf "$tmp"; die "postgres: no .txz inside $url"; }
+  mkdir "$tmp/pg"
+  if command -v xz >/dev/null 2>&1; then
+    tar -xJf "$txz" -C "$tmp/pg"
+  elif command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import sys, tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2])' "$txz" "$tmp/pg"
+  else
+    rm -rf "$tmp"; die "postgres: cannot unpack $txz: install xz (apt-get install xz-utils)"
+  fi || { rm -rf "$tmp"; die "postgres: could not unpack $txz"; }
+  # readable by the user that runs PostgreSQL (as root: the postgres OS user)
+  chmod -R a+rX "$tmp/pg"
+  echo "$sha" >"$tmp/pg/.devshare-sha256"
+  # (another start may have unpacked it meanwhile: then that copy is used, and may be in use)
+  if [[ "$(cat "$PG_DIST_DIR/.devshare-sha256" 2>/dev/null)" != "$sha" ]]; then
+    rm -rf "$PG_DIST_DIR"
+    mv -T "$tmp/pg" "$PG_DIST_DIR" 2>/dev/null || [[ "$(cat "$PG_DIST_DIR/.devshare-sha256" 2>/dev/null)" == "$sha" ]] ||
+      { rm -rf "$tmp"; die "postgres: could not move the unpacked PostgreSQL to $PG_DIST_DIR"; }
+  fi
+  rm -rf "$tmp"
+  log "postgres: PostgreSQL $PG_DIST_VERSION unpacked in $(elapsed "$t0")s ($(du -sh "$PG_DIST_DIR" | cut -f1))"
 }
 
 need_cmd() { command -v "$1" >/dev/null 2>&1 || die "'$1' is required: install it (apt-get install $2)"; }
@@ -268,15 +357,20 @@ PG_OUTSIDE=0
 # Can the postgres OS user enter $1 (every directory on the way)?
 pg_user_enters() { runuser -u postgres -- test -x "$1" 2>/dev/null; }
 
+# Where the postgres OS user keeps what it cannot reach in the clone: its home, else /var/tmp; then devshare/.
+pg_outside_base() {
+  local base
+  base=$(getent passwd postgres | cut -d: -f6)
+  if [[ -z "$base" || ! -d "$base" ]] || ! runuser -u postgres -- test -w "$base" 2>/dev/null; then base=/var/tmp; fi
+  echo "$base/devshare"
+}
+
 pg_locate() {
   PGDIR="$STATE/postgres" PG_LOG="$LOGS/postgres.log" PG_OUTSIDE=0
   [[ $EUID -eq 0 ]] && id -u postgres >/dev/null 2>&1 || return 0
   mkdir -p "$LOCAL"
   pg_user_enters "$LOCAL" && return 0
-  local base
-  base=$(getent passwd postgres | cut -d: -f6)
-  if [[ -z "$base" || ! -d "$base" ]] || ! runuser -u postgres -- test -w "$base" 2>/dev/null; then base=/var/tmp; fi
-  PGDIR="$base/devshare/$(printf '%s' "$STATE" | sha256sum | cut -c1-12)-$PROFILE"
+  PGDIR="$(pg_outside_base)/$(printf '%s' "$STATE" | sha256sum | cut -c1-12)-$PROFILE"
   PG_LOG="$PGDIR/postgres.log"
   PG_OUTSIDE=1
 }
@@ -294,9 +388,36 @@ pg_link_outside() {
   ln -sfn "$PG_LOG" "$LOGS/postgres.log"
 }
 
+# As root, the downloaded binaries run as the postgres OS user too, who must reach them: when it cannot enter $DIST
+# (a clone in /root), they are copied beside the clusters outside the clone (pg_outside_base) and used from there.
+pg_bin_reach() {
+  ((PG_DOWNLOADED)) && [[ $EUID -eq 0 ]] || return 0
+  runuser -u postgres -- test -x "$PGBIN/postgres" 2>/dev/null && return 0
+  local dest tmp
+  dest="$(pg_outside_base)/postgresql-$PG_DIST_VERSION"
+  if [[ "$(cat "$dest/.devshare-sha256" 2>/dev/null)" != "$(cat "$PG_DIST_DIR/.devshare-sha256")" ]]; then
+    mkdir -p "$(dirname "$dest")"
+    chmod 755 "$(dirname "$dest")"
+    tmp=$(mktemp -d "$dest.XXXXXX")
+    cp -a "$PG_DIST_DIR/." "$tmp/" && chmod 755 "$tmp" || { rm -rf "$tmp"; die "postgres: could not copy $PG_DIST_DIR to $dest"; }
+    rm -rf "$dest"
+    mv -T "$tmp" "$dest" 2>/dev/null || rm -rf "$tmp"
+  fi
+  PGBIN="$dest/bin"
+  runuser -u postgres -- test -x "$PGBIN/postgres" 2>/dev/null ||
+    die "postgres: the postgres OS user cannot run $PGBIN/postgres (copied there because it cannot enter $PG_DIST_DIR)"
+  log "postgres: binaries copied to $PGBIN (the postgres OS user cannot enter $PG_DIST_DIR)"
+}
+
 pg_ready() {
-  [[ -n "$PGBIN" ]] || PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1 || true)
-  "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -t 2 >/dev/null 2>&1; }
+  [[ -n "$PGBIN" ]] || PGBIN=$(debian_pg_bin)
+  if [[ -n "$PGBIN" && -x "$PGBIN/pg_isready" ]]; then
+    "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -t 2 >/dev/null 2>&1
+  else
+    # no pg_isready (the download has none): the postmaster marks itself ready in line 8 of postmaster.pid
+    [[ "$(sed -n 8p "$PGDIR/data/postmaster.pid" 2>/dev/null | tr -d ' ')" == ready ]] && port_open "$PG_PORT"
+  fi
+}
 
 postgres_prepare_and_launch() {
   local dir data sock
@@ -319,6 +440,8 @@ postgres_prepare_and_launch() {
       --auth-local=peer --auth-host=scram-sha-256) >>"$LOGS/postgres.log" 2>&1 ||
       die "postgres: initdb failed (see $LOGS/postgres.log)"
   fi
+  # without psql (the download has none) roles and databases are made now, in single-user mode, before the server runs
+  [[ -x "$PGBIN/psql" ]] || pg_setup_single
   local opts="-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$sock -c max_connections=200"
   # test: speed over durability. Not faults, whose PostgreSQL is killed: asynchronous commits would lose work then.
   [[ "$PROFILE" == test ]] && opts+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
@@ -337,28 +460,54 @@ postgres_prepare_and_launch() {
   die "postgres: did not start (see $LOGS/postgres.log)"
 }
 
-pg_setup_roles() {
-  local sql="" db
-  sql+="DO \$\$ BEGIN
+# The statements that make the roles and databases the services use (idempotent); one per line of PG_SQL. $1: psql
+# (CREATE DATABASE through \gexec when missing) or the names of the databases that exist (single-user mode: no
+# \gexec, so CREATE DATABASE only for those missing).
+PG_SQL=()
+pg_setup_statements() {
+  local mode=$1 db
+  PG_SQL=("DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'devshare') THEN
     CREATE ROLE devshare LOGIN SUPERUSER;
   END IF;
-END \$\$;
-ALTER ROLE devshare WITH LOGIN SUPERUSER PASSWORD 'devshare';
-"
+END \$\$;" "ALTER ROLE devshare WITH LOGIN SUPERUSER PASSWORD 'devshare';")
   for db in "${SERVICE_DBS[@]}"; do
-    sql+="DO \$\$ BEGIN
+    PG_SQL+=("DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$db') THEN CREATE ROLE \"$db\" LOGIN; END IF;
-END \$\$;
-ALTER ROLE \"$db\" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$db';
-SELECT 'CREATE DATABASE \"$db\" OWNER \"$db\"' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$db')\\gexec
-ALTER DATABASE \"$db\" OWNER TO \"$db\";
-REVOKE CONNECT ON DATABASE \"$db\" FROM PUBLIC;
-GRANT CONNECT ON DATABASE \"$db\" TO \"$db\";
-"
+END \$\$;" "ALTER ROLE \"$db\" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$db';")
+    if [[ $mode == psql ]]; then
+      PG_SQL+=("SELECT 'CREATE DATABASE \"$db\" OWNER \"$db\"' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$db')\\gexec")
+    elif [[ " $mode " != *" $db "* ]]; then
+      PG_SQL+=("CREATE DATABASE \"$db\" OWNER \"$db\";")
+    fi
+    PG_SQL+=("ALTER DATABASE \"$db\" OWNER TO \"$db\";" "REVOKE CONNECT ON DATABASE \"$db\" FROM PUBLIC;"
+      "GRANT CONNECT ON DATABASE \"$db\" TO \"$db\";")
   done
+}
+
+# Through psql, once the server answers. Without psql that was done before the launch (pg_setup_single).
+pg_setup_roles() {
+  [[ -x "$PGBIN/psql" ]] || return 0
+  pg_setup_statements psql
   as_pg "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$PGDIR/sock" -p "$PG_PORT" -d postgres \
-    >>"$LOGS/postgres.log" 2>&1 <<<"$sql" || die "postgres: creating roles/databases failed (see $LOGS/postgres.log)"
+    >>"$LOGS/postgres.log" 2>&1 < <(printf '%s\n' "${PG_SQL[@]}") ||
+    die "postgres: creating roles/databases failed (see $LOGS/postgres.log)"
+}
+
+# The same statements in single-user mode (postgres --single; the server must not run): a first run lists the
+# databases, a second makes what is missing. Single-user mode goes on after an error and exits 0, hence the grep.
+pg_setup_single() {
+  local data="$PGDIR/data" out existing opts=(--single -j -D "$PGDIR/data")
+  [[ "$PROFILE" == test ]] && opts+=(-c fsync=off)
+  out=$(cd "$PGDIR" && as_pg "$PGBIN/postgres" "${opts[@]}" postgres <<<"SELECT datname FROM pg_database;" \
+    2>>"$LOGS/postgres.log") || die "postgres: single-user mode failed (see $LOGS/postgres.log)"
+  existing=$(sed -n 's/^[[:space:]]*1: datname = "\([^"]*\)".*/\1/p' <<<"$out" | tr '\n' ' ')
+  [[ " $existing " == *" postgres "* ]] || die "postgres: could not list the databases in single-user mode (see $LOGS/postgres.log)"
+  pg_setup_statements "$existing"
+  # -j: a statement ends with a semicolon and an empty line
+  out=$(cd "$PGDIR" && as_pg "$PGBIN/postgres" "${opts[@]}" postgres < <(printf '%s\n\n' "${PG_SQL[@]}") 2>&1)
+  printf '%s\n' "$out" >>"$LOGS/postgres.log"
+  ! grep -qE '(ERROR|FATAL|PANIC): ' <<<"$out" || die "postgres: creating roles/databases failed (see $LOGS/postgres.log)"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -660,7 +809,7 @@ want_servers() {
 cmd_start() {
   want_servers "$@"
   find_java
-  find_postgres
+  if wants postgres; then find_postgres; fi
   need_cmd curl curl
   need_cmd setsid util-linux
   [[ -f "$REALM_FILE" ]] || die "realm file missing: $REALM_FILE"
@@ -668,6 +817,7 @@ cmd_start() {
   t_all=$(now)
   take_lock
   pg_locate
+  if wants postgres; then pg_bin_reach; fi
   if wants kafka || wants keycloak || wants greenmail; then dist_complete || cmd_fetch; fi
 
   if throwaway; then
@@ -805,7 +955,8 @@ cmd_env() {
 usage() {
   cat <<EOF
 usage: [DEVSHARE_PROFILE=dev|test|faults] $0 fetch|start [server…]|status|stop|env
-  fetch   download Kafka, Keycloak and GreenMail from Maven Central into .local/dist (once)
+  fetch   download Kafka, Keycloak and GreenMail from Maven Central into .local/dist (once), and PostgreSQL
+          when no server binaries are installed (DEVSHARE_PG_BIN=download: always)
   start   start PostgreSQL, Kafka, Keycloak and GreenMail (reuses running ones), wait until ready;
           names (postgres kafka keycloak greenmail) start only those
   status  show which servers run (pid, ports)
@@ -815,7 +966,7 @@ EOF
 }
 
 case "${1:-}" in
-  fetch) cmd_fetch ;;
+  fetch) cmd_fetch; find_java; pg_find_bin; log "postgres: binaries in $PGBIN" ;;
   start) shift; cmd_start "$@" ;;
   status) cmd_status ;;
   stop) cmd_stop ;;
