@@ -58,6 +58,9 @@ declare -A PG_DIST_SHA256=(
   [arm64v8]=95baf4bd4af31b91b3050118df59388ed0064756b556b850669e0300aa7b9911
 )
 PG_DIST_DIR="$DIST/postgresql-$PG_DIST_VERSION"
+# Without xz and python3, the .txz is decompressed by Java with org.tukaani:xz from Maven Central (sha256 pinned too).
+XZ_JAVA_VERSION=1.10
+XZ_JAVA_SHA256=95c63c1a55b22dd6453890a419cc1a640f790bbf7d8ae82db1e30aefefb08888
 
 # ---------------------------------------------------------------------------------------------
 # prerequisites (each failure is exactly one line on stderr)
@@ -114,6 +117,32 @@ find_postgres() {
   fi
 }
 
+# pg_unxz_java IN.txz OUT.tar: xz decompression by Java (the JDK's source launcher) with org.tukaani:xz.
+pg_unxz_java() {
+  local jar="$DIST/xz-$XZ_JAVA_VERSION.jar" src
+  [[ -n "$JAVA" ]] || return 1
+  if [[ ! -f "$jar" ]]; then
+    curl -fsSL --retry 3 -o "$jar.tmp" \
+      "https://repo1.maven.org/maven2/org/tukaani/xz/$XZ_JAVA_VERSION/xz-$XZ_JAVA_VERSION.jar" || return 1
+    [[ "$(sha256sum "$jar.tmp" | cut -d' ' -f1)" == "$XZ_JAVA_SHA256" ]] ||
+      { rm -f "$jar.tmp"; warn "postgres: checksum mismatch of xz-$XZ_JAVA_VERSION.jar"; return 1; }
+    mv "$jar.tmp" "$jar"
+  fi
+  src="$(dirname "$2")/UnXz.java"
+  cat >"$src" <<'EOF'
+import java.io.*;
+import java.nio.file.*;
+public class UnXz {
+    public static void main(String[] a) throws IOException {
+        try (InputStream in = new org.tukaani.xz.XZInputStream(new BufferedInputStream(Files.newInputStream(Path.of(a[0]))))) {
+            Files.copy(in, Path.of(a[1]), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
+EOF
+  "$JAVA" -Xmx256m -cp "$jar" "$src" "$1" "$2"
+}
+
 # Downloads and unpacks the PostgreSQL build of Maven Central into $PG_DIST_DIR (once; checksum pinned above) and
 # sets PGBIN to its bin/. Needs curl, sha256sum, something that unzips (unzip, the JDK's jar, or python3) and xz
 # (else python3).
@@ -156,8 +185,8 @@ pg_fetch_dist() {
   elif command -v python3 >/dev/null 2>&1; then
     python3 -c 'import sys, tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2])' "$txz" "$tmp/pg"
   else
-    rm -rf "$tmp"; die "postgres: cannot unpack $txz: install xz (apt-get install xz-utils)"
-  fi || { rm -rf "$tmp"; die "postgres: could not unpack $txz"; }
+    pg_unxz_java "$txz" "$tmp/pg.tar" && tar -xf "$tmp/pg.tar" -C "$tmp/pg"
+  fi || { rm -rf "$tmp"; die "postgres: could not unpack $txz (xz-utils would: apt-get install xz-utils)"; }
   # readable by the user that runs PostgreSQL (as root: the postgres OS user)
   chmod -R a+rX "$tmp/pg"
   echo "$sha" >"$tmp/pg/.devshare-sha256"
