@@ -4,16 +4,16 @@
 # what is missing (the running ones keep their PIDs) and finishes. Runs ./devshare from a temporary copy of the
 # repository whose servers.sh, demo data and the six jars (five services, the console) are stand-ins: each "service" is a tiny HTTP server
 # answering /q/health/ready (503 while its directory holds a file named hang; it exits at once if one named exit is
-# there). 10-30 s. Skipped (exit 0, with a message) when a port of the dev suite (8080-8085) is taken.
+# there). 10-30 s. Skipped (exit 0, with a message) when a port of the dev suite (8080-8085, 9000) is taken.
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 NAME="./devshare up with a failing service"
 SERVICES=(partner-service sharing-service device-service project-service notification-service console)
 fail() { printf 'FAILED: %s: %s\n' "$NAME" "$*" >&2; exit 1; }
 
-for port in 8080 8081 8082 8083 8084 8085; do
+for port in 8080 8081 8082 8083 8084 8085 9000; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "SKIPPED: $NAME: port $port is in use (a dev suite running?); the test needs 8080-8085"
+    echo "SKIPPED: $NAME: port $port is in use (a dev suite running?); the test needs 8080-8085 and 9000"
     exit 0
   fi
 done
@@ -40,8 +40,10 @@ public class FakeService {
             System.out.println("fake service: exits on purpose");
             System.exit(3);
         }
-        HttpServer s = HttpServer.create(
-                new InetSocketAddress("127.0.0.1", Integer.parseInt(System.getenv("QUARKUS_HTTP_PORT"))), 0);
+        // The console answers its health on its management port, the services on their only one.
+        String management = System.getenv("DEVSHARE_CONSOLE_MANAGEMENT_PORT");
+        HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(
+                management != null ? management : System.getenv("QUARKUS_HTTP_PORT"))), 0);
         s.createContext("/q/health/ready", x -> {
             int status = Files.exists(Path.of("hang")) ? 503 : 200;
             x.sendResponseHeaders(status, -1);

@@ -72,9 +72,20 @@ final class Browser implements AutoCloseable {
      * the username first, then for the password.
      */
     void signIn(String username) {
+        signIn(username, null);
+    }
+
+    /**
+     * Signs in a person of several organizations, who picks {@code organization} (its alias) on Keycloak's "Select an
+     * organization" step between the username and the password.
+     */
+    void signIn(String username, String organization) {
         find(By.id("username")).sendKeys(username);
         if (driver.findElements(By.id("password")).isEmpty()) {
             driver.findElement(By.id("kc-login")).click();
+        }
+        if (organization != null) {
+            click(By.id("organization-" + organization));
         }
         find(By.id("password")).sendKeys(Tokens.PASSWORD);
         driver.findElement(By.id("kc-login")).click();

@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
+import io.devshare.testsupport.KeycloakAdmin;
 import io.devshare.testsupport.Mailbox;
 import io.devshare.testsupport.TestOrgs;
 import io.devshare.testsupport.TestOrgs.TestOrg;
@@ -124,14 +125,16 @@ class ConsoleJourneyIT {
             rental.click(By.cssSelector("input[name='kinds.0']"));
             new org.openqa.selenium.support.ui.Select(rental.find(By.id("language"))).selectByValue("de");
             rental.click(By.id("save"));
-            rental.awaitText("Saved.");
+            // The organization's pages follow its language at once, like its mails.
+            rental.awaitText("Gespeichert.");
+            assertThat(rental.find(By.cssSelector("html")).getAttribute("lang")).isEqualTo("de");
             assertThat(rental.find(By.id("email-0")).getAttribute("value")).isEqualTo("dispatch@" + inviter.domain());
             assertThat(rental.find(By.cssSelector("input[name='kinds.0']")).isSelected())
                     .isTrue();
             rental.screenshot("settings");
 
             // Signing out ends the session: the console asks for a sign-in again.
-            rental.click(By.linkText("Sign out"));
+            rental.click(By.linkText("Abmelden"));
             rental.awaitText("You are signed out");
             rental.open(console + "/partners");
             rental.await(d -> d.getCurrentUrl().contains("/realms/devshare/") ? true : null);
@@ -381,6 +384,76 @@ class ConsoleJourneyIT {
                                 .<String>getList("items.id"),
                         ids -> ids != null && !ids.isEmpty())
                 .get(0);
+    }
+
+    @Test
+    void aPersonOfTwoOrganizationsPicksOneAndEachSpeaksItsOwnLanguage() {
+        TestOrg german = TestOrgs.create("webde", "Web Vermietung");
+        TestOrg english = TestOrgs.create("weben", "Web English");
+        // The German organization speaks German (its admin's token still names one organization)...
+        RestAssured.given()
+                .baseUri(suite.url(Suite.NOTIFICATION))
+                .auth()
+                .oauth2(german.adminToken())
+                .contentType("application/json")
+                .body(Map.of("language", "de"))
+                .put("/notification-settings")
+                .then()
+                .statusCode(200);
+        // ...and its admin becomes a member of the English one too.
+        KeycloakAdmin keycloak = KeycloakAdmin.login();
+        String person = keycloak.get("/users?exact=true&username=" + german.admin())
+                .get(0)
+                .path("id")
+                .asText();
+        keycloak.send("POST", "/organizations/" + english.id() + "/members", person);
+        String console = suite.url(Suite.CONSOLE);
+        // Health and metrics are on the management port; the pages' port (every path of which a public Ingress
+        // routes) sends an anonymous /q/metrics to sign-in instead.
+        RestAssured.given()
+                .baseUri(suite.healthUrl(Suite.CONSOLE))
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("http_server_requests"));
+        RestAssured.given()
+                .baseUri(console)
+                .redirects()
+                .follow(false)
+                .get("/q/metrics")
+                .then()
+                .statusCode(302);
+        try (Browser browser = new Browser("two-organizations")) {
+            // Working for the German organization: its pages are German, the person's own words stay as typed.
+            browser.open(console + "/partners");
+            browser.signIn(german.admin(), german.alias());
+            browser.awaitText("Eine Organisation einladen");
+            assertThat(browser.find(By.cssSelector("html")).getAttribute("lang"))
+                    .isEqualTo("de");
+            assertThat(browser.textOf(By.cssSelector("header")))
+                    .contains(german.alias())
+                    .contains("Abmelden");
+            browser.type("partnerAlias", english.alias());
+            browser.click(By.cssSelector("form[action='/partners/invite'] button"));
+            browser.awaitText("Einladung gesendet.");
+            browser.open(console + "/devices");
+            browser.awaitText("Noch keine Geräte");
+            browser.screenshot("german");
+
+            // Signed out and in again, the same person picks the English organization: English pages, that
+            // organization's data (the invitation the German one sent is waiting for it).
+            browser.click(By.linkText("Abmelden"));
+            // Signed out, the page follows the browser's language (this one's is English).
+            browser.awaitText("You are signed out");
+            browser.open(console + "/partners");
+            browser.signIn(german.admin(), english.alias());
+            browser.awaitText("Invitations to you");
+            assertThat(browser.find(By.cssSelector("html")).getAttribute("lang"))
+                    .isEqualTo("en");
+            assertThat(browser.textOf(By.cssSelector("header"))).contains(english.alias());
+            assertThat(browser.textOf(By.id("live"))).contains(german.name() + " invites you to become partners");
+            browser.screenshot("other-organization");
+        }
     }
 
     @Test

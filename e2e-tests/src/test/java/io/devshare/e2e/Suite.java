@@ -42,6 +42,8 @@ final class Suite {
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
+    /** The console's health and metrics are on a port of their own. */
+    private int consoleManagementPort;
 
     static synchronized Suite get() {
         if (running == null) {
@@ -57,6 +59,11 @@ final class Suite {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
+    /** Where a service answers /q/health: its own port, or the console's management port. */
+    String healthUrl(String service) {
+        return service.equals(CONSOLE) ? "http://127.0.0.1:" + consoleManagementPort : url(service);
+    }
+
     private void start() {
         Path repo = EventSamples.repoRoot();
         Path logs = repo.resolve("e2e-tests/target/e2e-logs");
@@ -65,6 +72,7 @@ final class Suite {
             for (String svc : SERVICES) {
                 ports.put(svc, freePort());
             }
+            consoleManagementPort = freePort();
             for (String svc : SERVICES) {
                 Path jar = repo.resolve(svc).resolve("target/quarkus-app/quarkus-run.jar");
                 if (!Files.isRegularFile(jar)) {
@@ -120,6 +128,7 @@ final class Suite {
     private Map<String, String> consoleEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(CONSOLE)));
+        env.put("DEVSHARE_CONSOLE_MANAGEMENT_PORT", Integer.toString(consoleManagementPort));
         env.put("DEVSHARE_KEYCLOAK_URL", TestServers.keycloakUrl());
         env.put("DEVSHARE_PARTNER_SERVICE_URL", url(PARTNER));
         env.put("DEVSHARE_SHARING_SERVICE_URL", url(SHARING));
@@ -140,7 +149,7 @@ final class Suite {
             }
             try {
                 HttpResponse<String> r = http.send(
-                        HttpRequest.newBuilder(URI.create(url(svc) + "/q/health/ready"))
+                        HttpRequest.newBuilder(URI.create(healthUrl(svc) + "/q/health/ready"))
                                 .timeout(Duration.ofSeconds(2))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

@@ -113,6 +113,21 @@ class NotificationSettingsTest {
                 .statusCode(403)
                 .contentType("application/problem+json");
         given().get("/notification-settings").then().statusCode(401);
+        // The language is the organization's, for every member (the console shows its pages in it).
+        given().auth()
+                .oauth2(acme.adminToken())
+                .contentType("application/json")
+                .body(Map.of("language", "de"))
+                .put("/notification-settings")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(acme.memberToken())
+                .get("/notification-settings/language")
+                .then()
+                .statusCode(200)
+                .body("language", equalTo("de"));
+        given().get("/notification-settings/language").then().statusCode(401);
         given().auth()
                 .oauth2(acme.adminToken())
                 .get("/notification-settings")

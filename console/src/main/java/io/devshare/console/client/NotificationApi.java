@@ -26,9 +26,15 @@ public interface NotificationApi {
     @Path("/notification-settings")
     Uni<Settings> settings();
 
+    @GET
+    @Path("/notification-settings/language")
+    Uni<Language> language();
+
     @jakarta.ws.rs.PUT
     @Path("/notification-settings")
     Uni<Settings> saveSettings(SettingsRequest request);
+
+    record Language(String language) {}
 
     record Contact(String email, List<String> kinds) {}
 

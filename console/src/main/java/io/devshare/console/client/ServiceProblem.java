@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.devshare.console.text.Language;
+import io.devshare.console.text.Sentences;
+
 /**
  * A service's refusal (RFC 9457 problem+json) as a person reads it: one sentence for the action, and one per field
  * the service named ({@code errors[].field}, e.g. {@code notifyEmails[2]}).
@@ -31,7 +34,7 @@ public record ServiceProblem(int status, String message, Map<String, String> fie
 
         public Refused(String field, String message) {
             super(400);
-            this.problem = new ServiceProblem(400, "Please correct the fields marked below.", Map.of(field, message));
+            this.problem = new ServiceProblem(400, msg().problemFields(), Map.of(field, message));
         }
     }
 
@@ -43,10 +46,9 @@ public record ServiceProblem(int status, String message, Map<String, String> fie
             return of(e.getResponse());
         }
         if (failure instanceof ProcessingException) {
-            return new ServiceProblem(
-                    503, "A part of Devshare does not answer right now. Try again in a moment.", Map.of());
+            return new ServiceProblem(503, msg().problemOutage(), Map.of());
         }
-        return new ServiceProblem(500, "Something went wrong on our side. Try again in a moment.", Map.of());
+        return new ServiceProblem(500, msg().problemOurs(), Map.of());
     }
 
     static ServiceProblem of(Response response) {
@@ -94,15 +96,21 @@ public record ServiceProblem(int status, String message, Map<String, String> fie
     }
 
     private static String fallback(int status, boolean hasFields) {
+        Sentences m = msg();
         return switch (status) {
-            case 400, 422 -> hasFields ? "Please correct the fields marked below." : "This request was not accepted.";
-            case 401 -> "Your session has ended. Sign in again.";
-            case 403 -> "Only an admin of your organization can do this.";
-            case 404 -> "This no longer exists, or your organization cannot see it.";
-            case 409 -> "This was changed in the meantime. Reload and try again.";
-            case 429 -> "Too many attempts. Wait a while and try again.";
-            default -> "Something went wrong on our side. Try again in a moment.";
+            case 400, 422 -> hasFields ? m.problemFields() : m.problemNotAccepted();
+            case 401 -> m.problemSession();
+            case 403 -> m.problemAdminOnly();
+            case 404 -> m.problemGone();
+            case 409 -> m.problemConflict();
+            case 429 -> m.problemTooMany();
+            default -> m.problemOurs();
         };
+    }
+
+    /** The console's own sentences in the page's language; a service's own detail is shown as the service wrote it. */
+    private static Sentences msg() {
+        return Language.current().sentences();
     }
 
     private static String text(JsonNode body, String field) {

@@ -26,6 +26,7 @@ import io.devshare.console.client.DeviceApi.Device;
 import io.devshare.console.client.Page;
 import io.devshare.console.client.ServiceProblem;
 import io.devshare.console.client.SharingApi;
+import io.devshare.console.text.Language;
 
 import static io.devshare.console.web.FormValues.orNull;
 import static io.devshare.console.web.FormValues.text;
@@ -142,7 +143,7 @@ public class DevicesPage {
                         .entity(Templates.device(
                                 layouts.of(
                                         "devices",
-                                        "Registered. Copy the credentials now: they are shown only this once."),
+                                        Language.current().sentences().noticeRegistered()),
                                 new DeviceView(d, true, List.of())))
                         .type(MediaType.TEXT_HTML_TYPE)
                         .header("Cache-Control", "no-store")

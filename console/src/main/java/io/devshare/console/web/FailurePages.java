@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.devshare.console.client.ServiceProblem;
+import io.devshare.console.text.Language;
 
 /**
  * A page that could not be made is still a page: a service's refusal or an outage is said in a sentence, in the
@@ -26,7 +27,8 @@ public class FailurePages {
     @ServerExceptionMapper
     public Response serviceAnswer(WebApplicationException e) {
         if (e instanceof NotFoundException) {
-            return page(new ServiceProblem(404, "There is no such page.", java.util.Map.of()));
+            return page(
+                    new ServiceProblem(404, Language.current().sentences().problemNoSuchPage(), java.util.Map.of()));
         }
         ServiceProblem p = ServiceProblem.of(e);
         if (p.status() >= 500) {

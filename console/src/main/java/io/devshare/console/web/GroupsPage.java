@@ -26,6 +26,7 @@ import io.devshare.console.client.DeviceApi.Device;
 import io.devshare.console.client.DeviceApi.Group;
 import io.devshare.console.client.Page;
 import io.devshare.console.client.ServiceProblem;
+import io.devshare.console.text.Language;
 
 import static io.devshare.console.web.FormValues.uuid;
 
@@ -80,8 +81,10 @@ public class GroupsPage {
     @Path("{id}/devices")
     public Uni<RestResponse<Object>> add(@PathParam("id") UUID id, @RestForm String deviceId) {
         UUID device = uuid(deviceId);
-        Uni<Void> action =
-                device == null ? Answers.<Void>refused("deviceId", "Choose a device.") : devices.addToGroup(id, device);
+        Uni<Void> action = device == null
+                ? Answers.<Void>refused(
+                        "deviceId", Language.current().sentences().refusedChooseDevice())
+                : devices.addToGroup(id, device);
         return act(id, action, "group-added");
     }
 

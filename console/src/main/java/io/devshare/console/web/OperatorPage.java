@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import io.devshare.console.client.DeviceApi;
 import io.devshare.console.client.DeviceApi.Licences;
 import io.devshare.console.client.ServiceProblem;
+import io.devshare.console.text.Language;
 
 import static io.devshare.console.web.FormValues.text;
 
@@ -72,7 +73,7 @@ public class OperatorPage {
             n = null;
         }
         Uni<Licences> action = n == null
-                ? Answers.refused("size", "A whole number of devices.")
+                ? Answers.refused("size", Language.current().sentences().refusedWholeNumber())
                 : devices.setLicences(o, new DeviceApi.LicenceRequest(n));
         return Answers.redirectOr(
                 action,

@@ -39,6 +39,7 @@ import io.devshare.console.client.ProjectApi.FieldData;
 import io.devshare.console.client.ProjectApi.Project;
 import io.devshare.console.client.ProjectApi.Session;
 import io.devshare.console.client.ServiceProblem;
+import io.devshare.console.text.Language;
 
 import static io.devshare.console.web.FormValues.uuid;
 
@@ -293,6 +294,6 @@ public class ProjectsPage {
     }
 
     private static <T> Uni<T> invalid(String field) {
-        return Answers.refused(field, "Choose one.");
+        return Answers.refused(field, Language.current().sentences().refusedChooseOne());
     }
 }

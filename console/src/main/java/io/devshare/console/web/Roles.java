@@ -1,8 +1,9 @@
 package io.devshare.console.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+
+import io.devshare.console.text.Language;
+import io.devshare.console.text.Sentences;
 
 /**
  * The roles a share can give, in words for the person choosing one. sharing-service decides what a role allows
@@ -12,29 +13,26 @@ import java.util.Map;
  */
 public final class Roles {
 
-    public record Role(String name, String label, List<String> capabilities) {
+    public record Role(String name, List<String> capabilities) {
+        /** The role's name in the page's language. */
+        public String label() {
+            Sentences m = Language.current().sentences();
+            return switch (name) {
+                case "VIEWER" -> m.roleViewer();
+                case "OPERATOR" -> m.roleOperator();
+                default -> m.roleManager();
+            };
+        }
+
         public List<String> sentences() {
-            return capabilities.stream().map(Roles::sentence).toList();
+            return Roles.sentences(capabilities);
         }
     }
 
-    private static final Map<String, String> CAPABILITIES = new LinkedHashMap<>();
-
-    static {
-        CAPABILITIES.put("view", "see the device and its details");
-        CAPABILITIES.put("view-position", "see where it is");
-        CAPABILITIES.put("read-field-data", "download the field data it uploads");
-        CAPABILITIES.put("assign-to-project", "assign it to their projects, where it then works for them");
-        CAPABILITIES.put("publish-design", "send designs to it");
-        CAPABILITIES.put("remote-session", "open remote sessions on it");
-        CAPABILITIES.put("configure", "change its settings");
-    }
-
     public static final List<Role> ALL = List.of(
-            new Role("VIEWER", "Viewer", List.of("view", "view-position", "read-field-data")),
+            new Role("VIEWER", List.of("view", "view-position", "read-field-data")),
             new Role(
                     "OPERATOR",
-                    "Operator",
                     List.of(
                             "view",
                             "view-position",
@@ -44,7 +42,6 @@ public final class Roles {
                             "remote-session")),
             new Role(
                     "MANAGER",
-                    "Manager",
                     List.of(
                             "view",
                             "view-position",
@@ -63,8 +60,19 @@ public final class Roles {
                 .orElse(null);
     }
 
+    /** A capability as what the grantee can do, in the page's language; an unknown one as it is named. */
     public static String sentence(String capability) {
-        return CAPABILITIES.getOrDefault(capability, capability);
+        Sentences m = Language.current().sentences();
+        return switch (capability) {
+            case "view" -> m.capView();
+            case "view-position" -> m.capViewPosition();
+            case "read-field-data" -> m.capReadFieldData();
+            case "assign-to-project" -> m.capAssignToProject();
+            case "publish-design" -> m.capPublishDesign();
+            case "remote-session" -> m.capRemoteSession();
+            case "configure" -> m.capConfigure();
+            default -> capability;
+        };
     }
 
     /** What a grantee loses when a grant with these capabilities ends. */

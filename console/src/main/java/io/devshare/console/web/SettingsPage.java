@@ -46,11 +46,13 @@ public class SettingsPage {
 
     private final NotificationApi notifications;
     private final Layouts layouts;
+    private final OrgLanguages languages;
 
     @Inject
-    public SettingsPage(@RestClient NotificationApi notifications, Layouts layouts) {
+    public SettingsPage(@RestClient NotificationApi notifications, Layouts layouts, OrgLanguages languages) {
         this.notifications = notifications;
         this.layouts = layouts;
+        this.languages = languages;
     }
 
     @GET
@@ -78,7 +80,9 @@ public class SettingsPage {
         }
         String language = form.getFirst("language");
         return Answers.redirectOr(
-                notifications.saveSettings(new NotificationApi.SettingsRequest(language, contacts)),
+                notifications
+                        .saveSettings(new NotificationApi.SettingsRequest(language, contacts))
+                        .call(() -> languages.forget(layouts.org())),
                 "/settings?notice=saved",
                 p -> notifications
                         .settings()

@@ -39,6 +39,8 @@ import io.devshare.console.client.ServiceProblem;
 import io.devshare.console.client.SharingApi;
 import io.devshare.console.client.SharingApi.Grant;
 import io.devshare.console.client.SharingApi.HistoryEntry;
+import io.devshare.console.text.Language;
+import io.devshare.console.text.Sentences;
 
 import static io.devshare.console.web.FormValues.orNull;
 import static io.devshare.console.web.FormValues.text;
@@ -108,6 +110,11 @@ public class SharingPage {
                     .toList();
         }
 
+        /** The chosen devices' names, for the preview's sentence. */
+        public String chosenDeviceNames() {
+            return String.join(", ", chosenDevices().stream().map(Device::name).toList());
+        }
+
         public Group chosenGroup() {
             return groups.stream()
                     .filter(g -> g.id().equals(form.groupId()))
@@ -143,10 +150,9 @@ public class SharingPage {
         public String period() {
             LocalDate s = date(startDate);
             LocalDate e = date(endDate);
-            String from = s == null || !s.isAfter(LocalDate.now(ZoneOffset.UTC)) ? "from now" : "from " + s;
-            return e == null
-                    ? from + ", until you revoke it"
-                    : from + " until the end of " + e + " (UTC), then it returns to you by itself";
+            Sentences m = Language.current().sentences();
+            String from = s == null || !s.isAfter(LocalDate.now(ZoneOffset.UTC)) ? m.periodFromNow() : m.periodFrom(s);
+            return e == null ? m.periodOpen(from) : m.periodUntil(from, e);
         }
     }
 
@@ -375,7 +381,8 @@ public class SharingPage {
         return Uni.combine().all().unis(ds, gs).asTuple().map(t -> {
             Map<UUID, String> m = new HashMap<>();
             t.getItem1().forEach(d -> m.put(d.id(), d.name()));
-            t.getItem2().forEach(g -> m.put(g.id(), "group " + g.name()));
+            Sentences msg = Language.current().sentences();
+            t.getItem2().forEach(g -> m.put(g.id(), msg.groupNamed(g.name())));
             return m;
         });
     }
@@ -388,9 +395,11 @@ public class SharingPage {
         }
         if (g.isGroup()) {
             // A partner's groups are its own: the grantee knows the group by whose it is, not by its name.
-            return "a group of " + g.ownerOrg() + "'s devices";
+            return Language.current().sentences().aGroupOf(g.ownerOrg());
         }
-        return "a device (" + (id == null ? "?" : id.toString().substring(0, 8)) + ")";
+        return Language.current()
+                .sentences()
+                .aDevice(id == null ? "?" : id.toString().substring(0, 8));
     }
 
     private static ShareForm form(

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 import io.quarkus.qute.TemplateExtension;
 
+import io.devshare.console.text.Language;
+
 /** Helpers for templates. HTML escaping is Qute's default; values inside a link's query need URL encoding too. */
 @TemplateExtension
 public class TemplateExtensions {
@@ -15,12 +17,10 @@ public class TemplateExtensions {
     }
 
     /**
-     * {@code {value.words}}: an API constant as words, e.g. PARTNERSHIP_ENDED → partnership ended, share.granted →
-     * share granted.
+     * {@code {value.words}}: an API constant as words of the page's language, e.g. PARTNERSHIP_ENDED → partnership
+     * ended, share.granted → share granted ({@link Words}).
      */
     static String words(String value) {
-        return value == null
-                ? ""
-                : value.toLowerCase(java.util.Locale.ROOT).replace('_', ' ').replace('.', ' ');
+        return Words.of(value, Language.current());
     }
 }

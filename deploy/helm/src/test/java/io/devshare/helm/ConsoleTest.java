@@ -253,4 +253,43 @@ class ConsoleTest {
                 .containsExactlyInAnyOrder(
                         "Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "ServiceMonitor");
     }
+
+    @Test
+    void healthAndMetricsAreOnTheManagementPortWhichTheIngressNeverRoutes() {
+        Manifests manifests = Chart.render(
+                "ingress.enabled", true,
+                "console.ingress.host", "console.devshare.example",
+                "metrics.serviceMonitor.enabled", true,
+                "metrics.podAnnotations", true);
+        io.fabric8.kubernetes.api.model.Container console = container(manifests.deployment("console"));
+        assertThat(console.getPorts())
+                .extracting(p -> p.getName() + ":" + p.getContainerPort())
+                .containsExactlyInAnyOrder("http:8080", "management:9000");
+        for (var probe : List.of(console.getStartupProbe(), console.getLivenessProbe(), console.getReadinessProbe())) {
+            assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("management");
+        }
+        assertThat(manifests
+                        .deployment("console")
+                        .getSpec()
+                        .getTemplate()
+                        .getMetadata()
+                        .getAnnotations())
+                .containsEntry("prometheus.io/port", "9000");
+        assertThat(manifests.get(Service.class, "devshare-console").getSpec().getPorts())
+                .extracting(p -> p.getName())
+                .containsExactlyInAnyOrder("http", "management");
+        // The Ingress sends the console's host to its pages' port only.
+        assertThat(manifests.get(Ingress.class, "devshare").getSpec().getRules().stream()
+                        .flatMap(r -> r.getHttp().getPaths().stream())
+                        .filter(p -> p.getBackend().getService().getName().equals("devshare-console"))
+                        .map(p -> p.getBackend().getService().getPort().getName()))
+                .containsOnly("http");
+        // The services keep theirs on http.
+        assertThat(container(manifests.deployment("device-service"))
+                        .getReadinessProbe()
+                        .getHttpGet()
+                        .getPort()
+                        .getStrVal())
+                .isEqualTo("http");
+    }
 }

@@ -62,10 +62,11 @@ class DeploymentsTest {
             ServicePort port = svc.getSpec().getPorts().get(0);
             assertThat(port.getPort()).isEqualTo(80);
             assertThat(port.getTargetPort().getStrVal()).isEqualTo("http");
-            assertThat(container(deployment).getPorts()).singleElement().satisfies(p -> {
-                assertThat(p.getName()).isEqualTo("http");
-                assertThat(p.getContainerPort()).isEqualTo(8080);
-            });
+            // Pages and APIs on http; the console's health and metrics on a port of their own.
+            assertThat(container(deployment).getPorts())
+                    .extracting(p -> p.getName() + ":" + p.getContainerPort())
+                    .containsExactlyElementsOf(
+                            service.equals("console") ? List.of("http:8080", "management:9000") : List.of("http:8080"));
             assertThat(envValue(deployment, "QUARKUS_HTTP_PORT")).isEqualTo("8080");
         }
     }
@@ -101,7 +102,10 @@ class DeploymentsTest {
     private static void assertProbe(Probe probe, String path, String service) {
         assertThat(probe).as("%s probe %s", service, path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).as(service).isEqualTo(path);
-        assertThat(probe.getHttpGet().getPort().getStrVal()).as(service).isEqualTo("http");
+        // The console's health is on its management port (its Ingress routes every path of its host).
+        assertThat(probe.getHttpGet().getPort().getStrVal())
+                .as(service)
+                .isEqualTo(service.equals("console") ? "management" : "http");
     }
 
     @Test

@@ -31,7 +31,9 @@ class OptionalResourcesTest {
         for (Deployment deployment : manifests.all(Deployment.class)) {
             assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
                     .containsEntry("prometheus.io/scrape", "true")
-                    .containsEntry("prometheus.io/port", "8080")
+                    .containsEntry(
+                            "prometheus.io/port",
+                            deployment.getMetadata().getName().equals("devshare-console") ? "9000" : "8080")
                     .containsEntry("prometheus.io/path", "/q/metrics");
         }
     }
@@ -116,7 +118,10 @@ class OptionalResourcesTest {
                             .getSelector());
             List<Map<String, Object>> endpoints = monitor.get("spec", "endpoints");
             assertThat(endpoints).singleElement().satisfies(e -> {
-                assertThat(e).containsEntry("port", "http").containsEntry("path", "/q/metrics");
+                // The console's metrics are on its management port, which its Ingress never routes.
+                assertThat(e)
+                        .containsEntry("port", service.equals("console") ? "management" : "http")
+                        .containsEntry("path", "/q/metrics");
             });
         }
     }

@@ -45,6 +45,21 @@ public class NotificationSettingsResource {
         return settings.get(org.orgAlias()).map(NotificationSettingsResponse::of);
     }
 
+    @GET
+    @Path("language")
+    @RolesAllowed(OrgContext.ROLE_MEMBER)
+    @Operation(
+            summary = "Your organization's language",
+            description = "The language of your organization's mails and pages (en or de; en while never set)."
+                    + " Every member may read it; the contacts stay with the admins.")
+    @APIResponse(responseCode = "200", description = "The language")
+    public Uni<LanguageResponse> language() {
+        return settings.get(org.orgAlias()).map(s -> new LanguageResponse(s.language()));
+    }
+
+    /** An organization's language, {@code en} or {@code de}. */
+    public record LanguageResponse(String language) {}
+
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(OrgContext.ROLE_ADMIN)
