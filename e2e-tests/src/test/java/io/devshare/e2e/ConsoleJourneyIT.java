@@ -297,11 +297,21 @@ class ConsoleJourneyIT {
             assertThat(user.script("return window.__stillHere === true")).isEqualTo(true);
             user.screenshot("project-design-applied");
 
-            // The agency takes it back from its sharing home; the confirmation says what the contractor loses.
+            // A remote session on the machine, still open when the agency revokes.
+            user.open(projectPage);
+            user.click(By.cssSelector("form[action$='/sessions'] button"));
+            user.awaitText("Remote session opened.");
+
+            // The agency takes it back from its sharing home; the confirmation says what the contractor loses, and
+            // which of its projects, sessions and people it concerns.
             owner.open(console + "/sharing");
             owner.click(By.linkText("Revoke…"));
             owner.awaitText("can no longer");
             assertThat(owner.text()).contains("assign it to their projects");
+            assertThat(owner.textOf(By.id("impact")))
+                    .contains(contractor.alias() + "'s project Riverside earthworks loses it")
+                    .contains("1 open remote session by " + contractor.admin() + " closes")
+                    .doesNotContain("could not be previewed");
             owner.screenshot("revoke-confirmation");
             owner.click(By.id("confirm"));
             owner.awaitText("Revoked");

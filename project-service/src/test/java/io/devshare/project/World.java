@@ -66,9 +66,17 @@ final class World implements AutoCloseable {
 
     /** sharing-service's access.granted: {@code owner} shares {@code device} with {@code grantee}. */
     UUID grant(TestOrg owner, TestOrg grantee, UUID device, String role, List<String> capabilities) {
-        UUID grantId = UUID.randomUUID();
+        return grant(UUID.randomUUID(), owner, grantee, device, role, capabilities);
+    }
+
+    /** As above for grant {@code grantId}; called again with another device, a grant of several (a group's). */
+    UUID grant(UUID grantId, TestOrg owner, TestOrg grantee, UUID device, String role, List<String> capabilities) {
         publish("sharing-events", access("granted", grantId, owner, grantee, device, role, capabilities, null));
-        awaitCount("SELECT count(*) FROM access_view WHERE grant_id = $1 AND NOT revoked", 1, grantId);
+        awaitCount(
+                "SELECT count(*) FROM access_view WHERE grant_id = $1 AND device_id = $2 AND NOT revoked",
+                1,
+                grantId,
+                device);
         return grantId;
     }
 

@@ -91,6 +91,11 @@ public interface ProjectApi {
     Uni<Page<FieldData>> fieldData(
             @PathParam("id") UUID id, @QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
 
+    /** What ending a grant would take from the grantee's projects (asked by its owner or its grantee). */
+    @GET
+    @Path("impact")
+    Uni<Impact> impact(@QueryParam("grant") UUID grant, @QueryParam("limit") int limit);
+
     record Site(String address) {}
 
     record Project(
@@ -183,4 +188,46 @@ public interface ProjectApi {
     record Feature(Point geometry, Properties properties) {}
 
     record Map(List<Feature> features, boolean truncated) {}
+
+    record Impact(
+            UUID grantId,
+            String ownerOrg,
+            String granteeOrg,
+            List<ProjectImpact> projects,
+            int moreProjects,
+            List<DeviceImpact> devices,
+            int moreDevices,
+            List<SessionImpact> sessions,
+            int moreSessions,
+            List<DesignImpact> designs,
+            long moreDesigns,
+            long transfers,
+            List<PersonImpact> people,
+            int morePeople,
+            int keptThroughAnotherGrant) {}
+
+    record ProjectImpact(
+            UUID id, String name, String status, int devices, int openSessions, long designs, long transfers) {}
+
+    record DeviceImpact(
+            UUID deviceId,
+            String displayName,
+            String kind,
+            UUID projectId,
+            String assignedBy,
+            OffsetDateTime assignedAt) {}
+
+    record SessionImpact(
+            UUID id,
+            UUID projectId,
+            UUID deviceId,
+            String openedBy,
+            String openedByName,
+            OffsetDateTime openedAt,
+            String status) {}
+
+    record DesignImpact(
+            UUID id, UUID projectId, String filename, String publishedBy, OffsetDateTime publishedAt, long transfers) {}
+
+    record PersonImpact(String userId, String name, List<String> roles) {}
 }

@@ -763,4 +763,68 @@ public interface Msg {
 
     @Message("Close the project (its devices leave it)")
     String closeProject();
+
+    @Message("What they lose now")
+    String impactHeadingThey();
+
+    @Message("What you lose now")
+    String impactHeadingYou();
+
+    @Message("The effect on their projects could not be previewed right now. Revoking works all the same.")
+    String impactUnknownRevoke();
+
+    @Message("The effect on your projects could not be previewed right now. Giving it back works all the same.")
+    String impactUnknownLeave();
+
+    @Message("No project of {org} uses it now: no project, remote session or design is affected.")
+    String impactNoneTheirs(String org);
+
+    @Message("None of your projects uses it now: no project, remote session or design is affected.")
+    String impactNoneYours();
+
+    @Message(
+            "{n} {#if n == 1}assignment stays{#else}assignments stay{/if}, as another share allows {#if n == 1}it{#else}them{/if}.")
+    String impactKept(int n);
+
+    @Message("{org}'s project {name}")
+    String impactTheirProject(String org, String name);
+
+    @Message("Your project {name}")
+    String impactYourProject(String name);
+
+    @Message("loses it")
+    String impactLosesIt();
+
+    @Message("loses")
+    String impactLoses();
+
+    @Message("and {n} more {#if n == 1}device{#else}devices{/if}")
+    String impactMoreDevices(int n);
+
+    @Message("{n} open remote {#if n == 1}session closes{#else}sessions close{/if}")
+    String impactSessions(int n);
+
+    @Message("{n} open remote {#if n == 1}session{#else}sessions{/if} by {by} {#if n == 1}closes{#else}close{/if}")
+    String impactSessionsBy(int n, String by);
+
+    @Message("{n} {#if n == 1}design on its way is{#else}designs on their way are{/if} cancelled")
+    String impactDesigns(long n);
+
+    @Message("… and {n} more {#if n == 1}project{#else}projects{/if}.")
+    String impactMoreProjects(int n);
+
+    @Message("People concerned:")
+    String impactPeople();
+
+    @Message("assigned it")
+    String impactAssignedIt();
+
+    @Message("opened a session")
+    String impactOpenedSession();
+
+    @Message("published a design")
+    String impactPublishedDesign();
+
+    @Message("{n} {#if n == 1}person{#else}people{/if} without a name known here")
+    String impactUnnamed(int n);
 }

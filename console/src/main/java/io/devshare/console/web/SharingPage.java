@@ -1,5 +1,6 @@
 package io.devshare.console.web;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,6 +36,7 @@ import io.devshare.console.client.Page;
 import io.devshare.console.client.PartnerApi;
 import io.devshare.console.client.PartnerApi.Invitation;
 import io.devshare.console.client.PartnerApi.Partnership;
+import io.devshare.console.client.ProjectApi;
 import io.devshare.console.client.ServiceProblem;
 import io.devshare.console.client.SharingApi;
 import io.devshare.console.client.SharingApi.Grant;
@@ -59,6 +61,12 @@ public class SharingPage {
 
     private static final int LIST = 50;
 
+    /** How many projects (and of each list) the revoke and give-back confirmations name. */
+    private static final int IMPACT = 10;
+
+    /** The confirmation waits this long for its preview, then shows the page without it. */
+    private static final Duration IMPACT_WAIT = Duration.ofSeconds(3);
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(Layout layout, HomeView view);
@@ -73,7 +81,7 @@ public class SharingPage {
 
         static native TemplateInstance grant(Layout layout, GrantView view);
 
-        static native TemplateInstance end(Layout layout, GrantView view, boolean revoke);
+        static native TemplateInstance end(Layout layout, GrantView view, boolean revoke, ImpactView impact);
     }
 
     /** A grant with the names a person knows its device or group by. */
@@ -176,6 +184,7 @@ public class SharingPage {
     private final SharingApi sharing;
     private final PartnerApi partners;
     private final DeviceApi devices;
+    private final ProjectApi projects;
     private final Layouts layouts;
 
     @Inject
@@ -183,10 +192,12 @@ public class SharingPage {
             @RestClient SharingApi sharing,
             @RestClient PartnerApi partners,
             @RestClient DeviceApi devices,
+            @RestClient ProjectApi projects,
             Layouts layouts) {
         this.sharing = sharing;
         this.partners = partners;
         this.devices = devices;
+        this.projects = projects;
         this.layouts = layouts;
     }
 
@@ -308,7 +319,7 @@ public class SharingPage {
     @GET
     @Path("grants/{id}/revoke")
     public Uni<TemplateInstance> confirmRevoke(@PathParam("id") UUID id) {
-        return grantView(id, null).map(v -> Templates.end(layouts.of("sharing", null), v, true));
+        return endPage(id, null, true);
     }
 
     @POST
@@ -320,7 +331,7 @@ public class SharingPage {
     @GET
     @Path("grants/{id}/leave")
     public Uni<TemplateInstance> confirmLeave(@PathParam("id") UUID id) {
-        return grantView(id, null).map(v -> Templates.end(layouts.of("sharing", null), v, false));
+        return endPage(id, null, false);
     }
 
     @POST
@@ -330,8 +341,33 @@ public class SharingPage {
     }
 
     private Uni<RestResponse<Object>> end(UUID id, Uni<Grant> action, String then, boolean revoke) {
-        return Answers.redirectOr(
-                action, then, p -> grantView(id, p).map(v -> Templates.end(layouts.of("sharing", null), v, revoke)));
+        return Answers.redirectOr(action, then, p -> endPage(id, p, revoke));
+    }
+
+    /** The confirmation of a revoke or a give-back, with its preview of what the grantee's projects lose. */
+    private Uni<TemplateInstance> endPage(UUID id, ServiceProblem problem, boolean revoke) {
+        return Uni.combine()
+                .all()
+                .unis(grantView(id, problem), impact(id))
+                .asTuple()
+                .map(t -> Templates.end(
+                        layouts.of("sharing", null),
+                        t.getItem1(),
+                        revoke,
+                        ImpactView.of(t.getItem2(), !t.getItem1().grant().isGroup())));
+    }
+
+    /**
+     * project-service's preview of ending the grant; null when it cannot be had now (down, slow, refused), so that
+     * the confirmation still works and says the effect could not be previewed.
+     */
+    private Uni<ProjectApi.Impact> impact(UUID id) {
+        return projects.impact(id, IMPACT)
+                .ifNoItem()
+                .after(IMPACT_WAIT)
+                .fail()
+                .onFailure()
+                .recoverWithNull();
     }
 
     private Uni<GrantView> grantView(UUID id, ServiceProblem problem) {

@@ -20,6 +20,10 @@ public final class Errors {
         return ProblemException.notFound("No such device for your organization.", Map.of());
     }
 
+    public static ProblemException noSuchGrant() {
+        return ProblemException.notFound("No such grant of or to your organization.", Map.of());
+    }
+
     public static ProblemException notInProject() {
         return ProblemException.notFound("This device is not assigned to the project.", Map.of());
     }
