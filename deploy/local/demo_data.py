@@ -8,6 +8,7 @@ The organizations and people come with the realm (deploy/keycloak/devshare-realm
   acme's rover working in it.
 """
 import json
+import os
 import sys
 import time
 import urllib.error
@@ -20,8 +21,12 @@ with open(sys.argv[1]) as f:  # the servers.env of the dev profile
             k, v = line.strip().split("=", 1)
             ENV[k] = v
 KC = ENV["DEVSHARE_KEYCLOAK_URL"] + "/realms/devshare/protocol/openid-connect/token"
-PARTNER, SHARING, DEVICE = "http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083"
-PROJECT = "http://127.0.0.1:8084"
+# The dev ports of ./devshare up; DEVSHARE_<SERVICE>_SERVICE_URL (as the console reads them) for services elsewhere,
+# e.g. benchmarks/console-pages.sh's on free ports.
+PARTNER = os.environ.get("DEVSHARE_PARTNER_SERVICE_URL", "http://127.0.0.1:8081")
+SHARING = os.environ.get("DEVSHARE_SHARING_SERVICE_URL", "http://127.0.0.1:8082")
+DEVICE = os.environ.get("DEVSHARE_DEVICE_SERVICE_URL", "http://127.0.0.1:8083")
+PROJECT = os.environ.get("DEVSHARE_PROJECT_SERVICE_URL", "http://127.0.0.1:8084")
 TOKENS = {}
 
 
@@ -62,7 +67,6 @@ def expect(what, status, ok=(200, 201, 204), tolerated=()):
 
 def ensure_console_client():
     """The console's client comes with the realm; a realm imported before the console existed gets it here."""
-    import os
     base = ENV["DEVSHARE_KEYCLOAK_URL"]
     form = b"grant_type=password&client_id=admin-cli&username=admin&password=admin"
     with urllib.request.urlopen(urllib.request.Request(base + "/realms/master/protocol/openid-connect/token",
