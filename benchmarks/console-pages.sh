@@ -101,8 +101,12 @@ if ((missing)); then
 fi
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-for name in "${SERVICES[@]}" console device-bench console-bench; do PORT[$name]=$(free_port); done
+for name in "${SERVICES[@]}" console device-bench console-bench console-health console-bench-health; do
+  PORT[$name]=$(free_port)
+done
 url() { echo "http://127.0.0.1:${PORT[$1]}"; }
+# Where <name> answers /q/health: a console on its management port, a service on its only one.
+health_url() { if [[ $1 == console* ]]; then url "$1-health"; else url "$1"; fi; }
 
 # start <name> <module> [VAR=value…]: the module's jar with the services' JVM options, in a directory of its own.
 start() {
@@ -117,7 +121,7 @@ start() {
 await_ready() {
   local name deadline=$((SECONDS + START_PATIENCE))
   for name in "$@"; do
-    until curl -fsS --max-time 2 "$(url "$name")/q/health/ready" >/dev/null 2>&1; do
+    until curl -fsS --max-time 2 "$(health_url "$name")/q/health/ready" >/dev/null 2>&1; do
       kill -0 "${PID[$name]}" 2>/dev/null || die "$name exited during start-up; see $OUT/$name.log"
       ((SECONDS < deadline)) || die "$name not ready after $START_PATIENCE s; see $OUT/$name.log"
       sleep 1
@@ -137,8 +141,8 @@ service_env() { # the configuration ./devshare up gives a service; a transaction
     DEVSHARE_PROJECT_SERVICE_URL="$(url project-service)" DEVSHARE_CONSOLE_BASE_URL="$(url console)" \
     DEVSHARE_OUTBOX_TRANSACTIONAL_ID="$svc@console-bench-$$"
 }
-console_env() { # <device-service's name>: the console needs nothing but Keycloak and the services' addresses
-  echo DEVSHARE_KEYCLOAK_URL="$DEVSHARE_KEYCLOAK_URL" \
+console_env() { # <device-service's name> <console's name>: nothing but Keycloak and the services' addresses
+  echo DEVSHARE_KEYCLOAK_URL="$DEVSHARE_KEYCLOAK_URL" DEVSHARE_CONSOLE_MANAGEMENT_PORT="${PORT[$2-health]}" \
     DEVSHARE_PARTNER_SERVICE_URL="$(url partner-service)" DEVSHARE_SHARING_SERVICE_URL="$(url sharing-service)" \
     DEVSHARE_DEVICE_SERVICE_URL="$(url "$1")" DEVSHARE_PROJECT_SERVICE_URL="$(url project-service)" \
     DEVSHARE_NOTIFICATION_SERVICE_URL="$(url notification-service)"
@@ -150,7 +154,7 @@ for svc in "${SERVICES[@]}"; do
   start "$svc" "$svc" $(service_env "$svc")
 done
 # shellcheck disable=SC2046
-start console console $(console_env device-service)
+start console console $(console_env device-service console)
 await_ready "${SERVICES[@]}" console
 
 echo "== demo data (deploy/local/demo_data.py)"
@@ -337,7 +341,7 @@ DEEP_CURSOR=$(printf '%s' "$DEEP_ROW" | base64 -w0 | tr '+/' '-_' | tr -d '=')
 
 echo "== starting a console on that device-service"
 # shellcheck disable=SC2046
-start console-bench console $(console_env device-bench)
+start console-bench console $(console_env device-bench console-bench)
 await_ready console-bench
 COOKIE=$(login console-bench)
 rows() { curl -fsS -H "Cookie: $COOKIE" "$(url console-bench)$1" | grep -c '<td><a href="/devices/'; }
