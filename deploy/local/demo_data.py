@@ -146,8 +146,8 @@ for d in fleet:
     call("PUT", DEVICE + f"/device-groups/{group}/devices/{d}", "rentco-admin")
 print("   rentco's Excavator fleet group holds its 3 excavators")
 
-# sharing-service learns partnerships and devices from events: retry until its projections caught up.
-for attempt in range(60):
+# sharing-service learns partnerships and devices from events: retry (up to a minute) until its projections caught up.
+for attempt in range(120):
     status, body = call("POST", SHARING + "/grants", "rentco-admin",
                         {"granteeOrg": "acme", "groupId": group, "role": "operator"})
     if status in (201, 409) and not (status == 409 and body and body.get("type", "").endswith("not-partners")):
@@ -169,7 +169,7 @@ if project is None:
 rover = next(d["id"] for d in call("GET", DEVICE + "/devices?ownership=owned&limit=100", "acme-admin")[1]["items"]
              if d["serialNumber"] == "AC-ROV-001")
 for name, dev in (("Excavator 1", fleet[0]), ("Acme rover 1", rover)):
-    for attempt in range(60):
+    for attempt in range(120):
         status, body = call("POST", PROJECT + f"/projects/{project}/devices", "acme-admin", {"deviceId": dev})
         if status == 201 or (status == 409 and body and body.get("type", "").endswith("device-booked")):
             expect(f"{name} works in Riverside earthworks", status, tolerated=(409,))

@@ -18,13 +18,11 @@ import io.devshare.console.text.Language;
 public class LanguageFilter {
 
     private final Who who;
-    private final Language language;
     private final OrgLanguages languages;
 
     @Inject
-    public LanguageFilter(Who who, Language language, OrgLanguages languages) {
+    public LanguageFilter(Who who, OrgLanguages languages) {
         this.who = who;
-        this.language = language;
         this.languages = languages;
     }
 
@@ -32,10 +30,10 @@ public class LanguageFilter {
     public Uni<Void> choose(ContainerRequestContext request) {
         String org = who.org();
         if (org == null) {
-            language.useFirstOf(request.getAcceptableLanguages());
+            Language.firstOf(request.getAcceptableLanguages()).use();
             return Uni.createFrom().voidItem();
         }
-        return languages.of(org).invoke(language::use).replaceWithVoid();
+        return languages.of(org).invoke(tag -> Language.of(tag).use()).replaceWithVoid();
     }
 
     /** Every template instance made during a request renders in that request's language. */
