@@ -446,6 +446,10 @@ class ConsoleJourneyIT {
             browser.type("partnerAlias", english.alias());
             browser.click(By.cssSelector("form[action='/partners/invite'] button"));
             browser.awaitText("Einladung gesendet.");
+            // Inviting again: the service's English refusal, said in German.
+            browser.type("partnerAlias", english.alias());
+            browser.click(By.cssSelector("form[action='/partners/invite'] button"));
+            browser.awaitText("Eine Einladung zwischen Ihren Organisationen wartet bereits auf Antwort.");
             browser.open(console + "/devices");
             browser.awaitText("Noch keine Geräte");
             browser.screenshot("german");

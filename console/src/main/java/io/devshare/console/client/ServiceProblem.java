@@ -79,6 +79,12 @@ public record ServiceProblem(int status, String message, Map<String, String> fie
         if (message == null || (status == 400 && !fields.isEmpty() && message.equals(text(body, "title")))) {
             message = fallback(status, !fields.isEmpty());
         }
+        if (Language.current().german()) {
+            // The services write their refusals in English: a German page says the known ones in German, else the
+            // console's own sentence for the status (the fields' messages stay the service's).
+            String german = known(slug(text(body, "type")));
+            message = german != null ? german : fallback(status, !fields.isEmpty());
+        }
         return new ServiceProblem(status, sentence(message), Map.copyOf(fields));
     }
 
@@ -105,6 +111,43 @@ public record ServiceProblem(int status, String message, Map<String, String> fie
             case 409 -> m.problemConflict();
             case 429 -> m.problemTooMany();
             default -> m.problemOurs();
+        };
+    }
+
+    /** The last part of a problem type URI, e.g. {@code not-partners}; null without one. */
+    private static String slug(String type) {
+        return type == null ? null : type.substring(type.lastIndexOf('/') + 1);
+    }
+
+    /** A refusal the services name by its type, in the page's language; null for one not known here. */
+    static String known(String slug) {
+        if (slug == null) {
+            return null;
+        }
+        Sentences m = msg();
+        return switch (slug) {
+            case "already-partners" -> m.problemAlreadyPartners();
+            case "already-shared" -> m.problemAlreadyShared();
+            case "device-booked" -> m.problemDeviceBooked();
+            case "grant-closed" -> m.problemGrantClosed();
+            case "group-already-shared" -> m.problemGroupAlreadyShared();
+            case "group-name-taken" -> m.problemGroupNameTaken();
+            case "invitation-closed" -> m.problemInvitationClosed();
+            case "invitation-expired" -> m.problemInvitationExpired();
+            case "invitation-pending" -> m.problemInvitationPending();
+            case "invitation-pending-from-partner" -> m.problemInvitationPendingFromPartner();
+            case "licences-exhausted" -> m.problemLicencesExhausted();
+            case "licences-in-use" -> m.problemLicencesInUse();
+            case "no-devices" -> m.problemNoDevices();
+            case "not-partners" -> m.problemNotPartners();
+            case "own-sharing-code" -> m.problemOwnSharingCode();
+            case "project-closed" -> m.problemProjectClosed();
+            case "self-invitation" -> m.problemSelfInvitation();
+            case "self-share" -> m.problemSelfShare();
+            case "serial-number-taken" -> m.problemSerialNumberTaken();
+            case "session-closed" -> m.problemSessionClosed();
+            case "session-open" -> m.problemSessionOpen();
+            default -> null;
         };
     }
 

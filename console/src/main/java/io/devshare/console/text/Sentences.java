@@ -169,4 +169,67 @@ public interface Sentences {
 
     @Message("change its settings")
     String capConfigure();
+
+    @Message("Your organizations are already partners.")
+    String problemAlreadyPartners();
+
+    @Message("This is already shared with that partner.")
+    String problemAlreadyShared();
+
+    @Message("The device is already at work in another project.")
+    String problemDeviceBooked();
+
+    @Message("This share has already ended.")
+    String problemGrantClosed();
+
+    @Message("This group is already shared with an organization; a group is shared with one organization at a time.")
+    String problemGroupAlreadyShared();
+
+    @Message("Your organization already has a group of that name.")
+    String problemGroupNameTaken();
+
+    @Message("This invitation has already been answered or cancelled.")
+    String problemInvitationClosed();
+
+    @Message("This invitation has expired.")
+    String problemInvitationExpired();
+
+    @Message("An invitation between your organizations is already waiting for an answer.")
+    String problemInvitationPending();
+
+    @Message("They have already invited you: answer their invitation instead.")
+    String problemInvitationPendingFromPartner();
+
+    @Message("Your organization's licence pool is used up: ask the platform operator for more.")
+    String problemLicencesExhausted();
+
+    @Message("The pool cannot be smaller than the devices already registered.")
+    String problemLicencesInUse();
+
+    @Message("No device of the project can receive designs; assign devices first.")
+    String problemNoDevices();
+
+    @Message("Your organizations are not partners.")
+    String problemNotPartners();
+
+    @Message("This is your own organization's sharing code.")
+    String problemOwnSharingCode();
+
+    @Message("The project is closed; it can no longer change.")
+    String problemProjectClosed();
+
+    @Message("An organization cannot invite itself to be its partner.")
+    String problemSelfInvitation();
+
+    @Message("An organization cannot share devices with itself.")
+    String problemSelfShare();
+
+    @Message("A device with this manufacturer and serial number is already registered.")
+    String problemSerialNumberTaken();
+
+    @Message("The session is already closed.")
+    String problemSessionClosed();
+
+    @Message("The device already has an open remote session; close it first or wait until it expires.")
+    String problemSessionOpen();
 }
