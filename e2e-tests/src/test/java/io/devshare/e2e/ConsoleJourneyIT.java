@@ -128,6 +128,12 @@ class ConsoleJourneyIT {
             // The organization's pages follow its language at once, like its mails.
             rental.awaitText("Gespeichert.");
             assertThat(rental.find(By.cssSelector("html")).getAttribute("lang")).isEqualTo("de");
+            // The wide table of kinds scrolls inside the page; the page itself does not scroll sideways.
+            assertThat(((Number)
+                                    rental.script(
+                                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+                            .intValue())
+                    .isLessThanOrEqualTo(0);
             assertThat(rental.find(By.id("email-0")).getAttribute("value")).isEqualTo("dispatch@" + inviter.domain());
             assertThat(rental.find(By.cssSelector("input[name='kinds.0']")).isSelected())
                     .isTrue();
