@@ -161,11 +161,14 @@ class SharingFlowTest {
         UUID d = world.device(owner);
         String grantId = shareOne(d, "viewer");
         world.renameDevice(d, owner, "Excavator <2> & co");
+        // The grantee can read the grant, so its revoke is refused as forbidden, not hidden: it leaves instead.
         given().auth()
                 .oauth2(partner.adminToken())
                 .post("/grants/" + grantId + "/revoke")
                 .then()
-                .statusCode(404);
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://devshare.io/problems/forbidden"));
         given().auth()
                 .oauth2(owner.memberToken())
                 .post("/grants/" + grantId + "/revoke")
@@ -202,6 +205,22 @@ class SharingFlowTest {
         UUID d = world.device(owner);
         String grantId = shareOne(d, "viewer");
         check(partner, partner.alias(), d, "assign-to-project").body("allowed", equalTo(false));
+        // The grantee reads its grant but may not change it: 403 (the truth), not 404; nothing changes.
+        given().auth()
+                .oauth2(partner.adminToken())
+                .get("/grants/" + grantId)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(partner.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("role", "manager"))
+                .patch("/grants/" + grantId)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://devshare.io/problems/forbidden"));
+        check(partner, partner.alias(), d, "configure").body("allowed", equalTo(false));
         given().auth()
                 .oauth2(owner.adminToken())
                 .contentType(ContentType.JSON)
@@ -217,7 +236,7 @@ class SharingFlowTest {
                 .oauth2(owner.adminToken())
                 .post("/grants/" + grantId + "/leave")
                 .then()
-                .statusCode(404);
+                .statusCode(403);
         given().auth()
                 .oauth2(partner.adminToken())
                 .post("/grants/" + grantId + "/leave")
@@ -414,6 +433,13 @@ class SharingFlowTest {
                     .then()
                     .statusCode(404);
         }
+        given().auth()
+                .oauth2(outsider.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("role", "manager"))
+                .patch("/grants/" + grantId)
+                .then()
+                .statusCode(404);
         given().auth()
                 .oauth2(outsider.memberToken())
                 .queryParam("direction", "incoming")
