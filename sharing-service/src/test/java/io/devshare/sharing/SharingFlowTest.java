@@ -486,6 +486,48 @@ class SharingFlowTest {
                     .body("find { it.deviceId == '" + d + "' }.shareDays", equalTo(6.0f))
                     .body("find { it.deviceId == '" + d + "' }.granteeOrg", equalTo(partner.alias()));
         }
+        // Plain dates are UTC days: from is the start of its day, to includes its whole day (5 to 9 January is
+        // five days; the same as the timestamps 2026-01-05T00:00:00Z to 2026-01-10T00:00:00Z).
+        given().auth()
+                .oauth2(owner.memberToken())
+                .queryParam("from", "2026-01-05")
+                .queryParam("to", "2026-01-09")
+                .get("/reports/utilisation")
+                .then()
+                .statusCode(200)
+                .body("find { it.deviceId == '" + d + "' }.shareDays", equalTo(5.0f));
+        given().auth()
+                .oauth2(owner.memberToken())
+                .queryParam("from", "2026-01-10")
+                .queryParam("to", "2026-02-01T00:00:00Z")
+                .get("/reports/utilisation")
+                .then()
+                .statusCode(200)
+                .body("find { it.deviceId == '" + d + "' }.shareDays", equalTo(1.0f));
+        // A single day is a valid period.
+        given().auth()
+                .oauth2(owner.memberToken())
+                .queryParam("from", "2026-01-05")
+                .queryParam("to", "2026-01-05")
+                .get("/reports/utilisation")
+                .then()
+                .statusCode(200)
+                .body("find { it.deviceId == '" + d + "' }.shareDays", equalTo(1.0f));
+        // Anything else is a problem naming the field: {from, to, the field named}.
+        for (List<String> bad : List.of(
+                List.of("2026-13-01", "2026-12-31", "from"),
+                List.of("2026-12-01", "31.12.2026", "to"),
+                List.of("2026-12-01T00:00:00", "2026-12-31", "from"))) {
+            given().auth()
+                    .oauth2(owner.memberToken())
+                    .queryParam("from", bad.get(0))
+                    .queryParam("to", bad.get(1))
+                    .get("/reports/utilisation")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(bad.get(2)));
+        }
         given().auth()
                 .oauth2(outsider.memberToken())
                 .queryParam("from", "2026-01-05T00:00:00Z")
