@@ -27,6 +27,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.devshare.sharing.authority.AccessReplica;
 import io.devshare.sharing.service.AccessService;
@@ -244,6 +245,64 @@ class SharingFlowTest {
                 .statusCode(200)
                 .body("closeReason", equalTo("LEFT"));
         check(partner, partner.alias(), d, "view").body("allowed", equalTo(false));
+    }
+
+    @Test
+    void rolesAreReadInAnyCaseAndAnsweredUpperCase() throws Exception {
+        UUID d = world.device(owner);
+        String grantId = share(owner, Map.of("granteeOrg", partner.alias(), "deviceIds", List.of(d), "role", " Viewer"))
+                .statusCode(201)
+                .body("grants[0].role", equalTo("VIEWER"))
+                .extract()
+                .path("grants[0].id");
+        given().auth()
+                .oauth2(owner.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("role", "OPERATOR"))
+                .patch("/grants/" + grantId)
+                .then()
+                .statusCode(200)
+                .body("role", equalTo("OPERATOR"));
+        given().auth()
+                .oauth2(owner.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("role", "manager"))
+                .patch("/grants/" + grantId)
+                .then()
+                .statusCode(200)
+                .body("role", equalTo("MANAGER"));
+        given().auth()
+                .oauth2(partner.memberToken())
+                .get("/grants/" + grantId + "/history")
+                .then()
+                .statusCode(200)
+                .body("role", equalTo(List.of("VIEWER", "OPERATOR", "MANAGER")));
+        check(partner, partner.alias(), d, "configure").body("role", equalTo("MANAGER"));
+        given().auth()
+                .oauth2(owner.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("role", "owner"))
+                .patch("/grants/" + grantId)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("role"))
+                .body("errors[0].message", equalTo("unknown value 'owner'"));
+
+        // The contract says so too: one enumeration, upper-case, wherever a role goes in or comes out.
+        JsonNode doc = new ObjectMapper()
+                .readTree(given().queryParam("format", "json")
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+        for (String schema :
+                List.of("ShareRequest", "UpdateGrantRequest", "GrantResponse", "HistoryEntry", "AccessCheckResponse")) {
+            assertThat(doc.at("/components/schemas/" + schema + "/properties/role/enum")
+                            .toString())
+                    .as(schema)
+                    .isEqualTo("[\"VIEWER\",\"OPERATOR\",\"MANAGER\"]");
+        }
     }
 
     @Test

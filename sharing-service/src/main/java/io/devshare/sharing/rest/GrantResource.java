@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -192,7 +193,12 @@ public class GrantResource {
             String action,
             String actor,
             String reason,
+
+            @Schema(
+                    enumeration = {"VIEWER", "OPERATOR", "MANAGER"},
+                    examples = "OPERATOR")
             String role,
+
             OffsetDateTime startsAt,
             OffsetDateTime endsAt,
             OffsetDateTime at) {
@@ -205,7 +211,7 @@ public class GrantResource {
     static Role role(String value) {
         Role role = RequestParams.enumValue("role", value, Role.class);
         if (role == null) {
-            throw ProblemException.badRequest("role", "required: viewer, operator or manager");
+            throw ProblemException.badRequest("role", "required: VIEWER, OPERATOR or MANAGER");
         }
         return role;
     }
