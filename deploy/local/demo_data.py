@@ -149,7 +149,7 @@ print("   rentco's Excavator fleet group holds its 3 excavators")
 # sharing-service learns partnerships and devices from events: retry (up to a minute) until its projections caught up.
 for attempt in range(120):
     status, body = call("POST", SHARING + "/grants", "rentco-admin",
-                        {"granteeOrg": "acme", "groupId": group, "role": "operator"})
+                        {"granteeOrg": "acme", "groupId": group, "role": "OPERATOR"})
     if status in (201, 409) and not (status == 409 and body and body.get("type", "").endswith("not-partners")):
         expect("rentco shared the Excavator fleet with acme (operator)", status, tolerated=(409,))
         break

@@ -50,6 +50,8 @@ Order: the chart's own variables, then <component>.env (NAME: value, sorted), th
   value: {{ $v.persistence.mountPath | quote }}
 - name: DEVSHARE_DEVICE_CREDENTIALS_HASH_KEY
   {{- include "devshare.secretKeyRef" (dict "secret" $v.credentials.existingSecret "key" $v.credentials.key "value" "deviceService.credentials.existingSecret" "what" "the key device secrets are hashed with (HMAC-SHA256, at least 32 characters)") | nindent 2 }}
+- name: DEVSHARE_LICENCES_STARTING_POOL
+  value: {{ $v.licences.startingPool | int | toString | quote }}
 {{- end }}
 {{- if eq $name "project-service" }}
 - name: DEVSHARE_DESIGNS_DIR

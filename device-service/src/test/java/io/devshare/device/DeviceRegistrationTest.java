@@ -169,17 +169,71 @@ class DeviceRegistrationTest {
     }
 
     @Test
+    void aNewOrganizationRegistersAtOnceFromItsStartingPool() throws Exception {
+        // Never touched by an operator: its first registration stores the starting pool (10) and takes one.
+        TestOrg first = TestOrgs.create("start", "Starting Pool");
+        DeviceApi.registered(first);
+        DeviceApi.licences(first)
+                .statusCode(200)
+                .body("size", equalTo(10))
+                .body("used", equalTo(1))
+                .body("available", equalTo(9));
+        assertThat(text("SELECT updated_by FROM licence_pool WHERE org_alias = $1", first.alias()))
+                .isEqualTo("starting-pool");
+
+        // Its first look at its licences stores the pool too; two first registrations at once store one row.
+        TestOrg looker = TestOrgs.create("look", "Looks First");
+        DeviceApi.licences(looker).statusCode(200).body("size", equalTo(10)).body("used", equalTo(0));
+        TestOrg racer = TestOrgs.create("firstrace", "First Race");
+        ExecutorService executor = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(executor.submit(() -> DeviceApi.register(racer, DeviceApi.device(DeviceApi.serial()))
+                        .extract()
+                        .statusCode()));
+            }
+            for (Future<Integer> r : results) {
+                assertThat(r.get()).isEqualTo(201);
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        DeviceApi.licences(racer).body("size", equalTo(10)).body("used", equalTo(4));
+
+        // The operator's setting overrides it, also when made before the organization is first seen; reading an
+        // organization not seen yet shows the pool it will start with and stores nothing.
+        TestOrg early = TestOrgs.create("early", "Operator First");
+        given().auth()
+                .oauth2(Tokens.of("operator"))
+                .get("/operator/organizations/" + early.alias() + "/licences")
+                .then()
+                .statusCode(200)
+                .body("size", equalTo(10))
+                .body("used", equalTo(0));
+        assertThat(count("SELECT count(*) FROM licence_pool WHERE org_alias = $1", early.alias()))
+                .isZero();
+        DeviceApi.setPool(early.alias(), 1).statusCode(200).body("size", equalTo(1));
+        DeviceApi.registered(early);
+        DeviceApi.register(early, DeviceApi.device(DeviceApi.serial()))
+                .statusCode(409)
+                .body("type", equalTo("https://devshare.io/problems/licences-exhausted"))
+                .body("size", equalTo(1));
+        DeviceApi.setPool(first.alias(), 50)
+                .statusCode(200)
+                .body("size", equalTo(50))
+                .body("used", equalTo(1));
+        DeviceApi.licences(first).body("size", equalTo(50));
+    }
+
+    @Test
     void anOperatorSetsPoolsAndNobodyElseMay() {
         TestOrg org = TestOrgs.create("op", "Operator Target");
-        DeviceApi.licences(org).statusCode(200).body("size", equalTo(0)).body("used", equalTo(0));
-        DeviceApi.register(org, DeviceApi.device(DeviceApi.serial()))
-                .statusCode(409)
-                .body("size", equalTo(0))
-                .body("used", equalTo(0));
+        DeviceApi.licences(org).statusCode(200).body("size", equalTo(10)).body("used", equalTo(0));
         given().auth()
                 .oauth2(org.adminToken())
                 .contentType(ContentType.JSON)
-                .body(Map.of("size", 10))
+                .body(Map.of("size", 100))
                 .put("/operator/organizations/" + org.alias() + "/licences")
                 .then()
                 .statusCode(403)
@@ -233,6 +287,16 @@ class DeviceRegistrationTest {
                 .header("WWW-Authenticate", containsString("Basic"));
         DeviceApi.position(new Registered(device.id(), fresh), Map.of("lat", 47.0, "lon", 8.0))
                 .statusCode(204);
+    }
+
+    private String text(String sql, Object param) {
+        return pool.preparedQuery(sql)
+                .execute(Tuple.of(param))
+                .await()
+                .indefinitely()
+                .iterator()
+                .next()
+                .getString(0);
     }
 
     private long count(String sql, Object param) {

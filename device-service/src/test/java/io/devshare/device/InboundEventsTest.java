@@ -97,10 +97,10 @@ class InboundEventsTest {
         inputs.publish("sharing-events", granted);
         DeviceApi.get(third, device.id()).statusCode(404);
 
-        // The role changes to operator.
+        // The role changes to operator; an event naming it in lower case is still answered upper-case.
         inputs.publish(
                 "sharing-events",
-                inputs.access("updated", device.id(), grant, owner.alias(), grantee.alias(), "OPERATOR"));
+                inputs.access("updated", device.id(), grant, owner.alias(), grantee.alias(), "operator"));
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> "OPERATOR"

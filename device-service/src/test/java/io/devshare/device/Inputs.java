@@ -3,6 +3,7 @@ package io.devshare.device;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -40,7 +41,7 @@ final class Inputs implements AutoCloseable {
     }
 
     static List<String> capabilities(String role) {
-        return switch (role) {
+        return switch (role.toUpperCase(Locale.ROOT)) {
             case "VIEWER" -> List.of("view", "view-position", "read-field-data");
             case "OPERATOR" ->
                 List.of(

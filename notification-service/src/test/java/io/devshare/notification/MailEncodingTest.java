@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Subjects and bodies are UTF-8 end to end, read from the raw message GreenMail received: the subject as RFC 2047
  * encoded words (ASCII on the wire, no character lost, emoji included), each body part declaring {@code
- * charset=utf-8}.
+ * charset=utf-8}; the headers name the one recipient and copy nobody (no empty {@code Cc:}).
  */
 @QuarkusTest
 @QuarkusTestResource(
@@ -99,7 +99,10 @@ class MailEncodingTest {
         assertThat(MimeUtility.decodeText(subjectHeader)).isEqualTo(expected);
         for (String line : headers.split("\r?\n")) {
             assertThat(line.length()).as("header line ≤ 998: %s", line).isLessThanOrEqualTo(998);
+            // Nobody is copied, so there is no Cc header at all (it used to go out empty: "Cc: ").
+            assertThat(line).as("no Cc or Bcc header").doesNotMatch("(?i)^b?cc:.*");
         }
+        assertThat(unfolded(headers, "To")).contains(to);
 
         MimeMessage message = new MimeMessage(
                 Session.getInstance(new Properties()), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));

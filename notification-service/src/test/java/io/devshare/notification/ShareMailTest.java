@@ -95,6 +95,7 @@ class ShareMailTest {
         assertThat(mail.subject()).isEqualTo(rentco.name() + " shared 3 devices with " + acme.name() + " on Devshare");
         assertThat(mail.html())
                 .contains(rentco.name(), acme.name())
+                .contains(acme.name() + " can use them now", "<p>Devices:</p>", "Open the devices shared with")
                 .contains("<li>Excavator 12 (CAT 336)</li>", "<li>Dozer 3</li>", "<li>" + unnamed + "</li>")
                 .contains("Role: operator")
                 .contains("href=\"" + BASE + "/sharing/incoming\"")
@@ -160,7 +161,10 @@ class ShareMailTest {
             ReceivedMail mail = Mailbox.await(org.adminEmail(), org == acme ? 2 : 1, MAIL_TIMEOUT)
                     .get(org == acme ? 1 : 0);
             assertThat(mail.subject()).isEqualTo(rentco.name() + " revoked the share of 1 device with " + acme.name());
-            assertThat(mail.html()).contains("<li>Excavator 12</li>", "cannot use them any more");
+            // One device is "it", never "them".
+            assertThat(mail.html())
+                    .contains("<li>Excavator 12</li>", acme.name() + " cannot use it any more", "<p>Device:</p>")
+                    .doesNotContain("them", "Devices:");
             assertThat(mail.text())
                     .contains("You receive this email as an admin of " + org.name())
                     .contains(BASE + (org == rentco ? "/sharing/outgoing" : "/sharing/incoming"));
@@ -173,7 +177,9 @@ class ShareMailTest {
                 Mailbox.await(rentco.adminEmail(), 2, MAIL_TIMEOUT).get(1);
         assertThat(expiredMail.subject())
                 .isEqualTo("The share of 1 device from " + rentco.name() + " with " + acme.name() + " has ended");
-        assertThat(expiredMail.text()).contains("rental period");
+        assertThat(expiredMail.text())
+                .contains("rental period", acme.name() + " cannot use it any more")
+                .doesNotContain("them");
         Mailbox.await(acme.adminEmail(), 3, MAIL_TIMEOUT);
         assertThat(deliveries(id(expired))).containsOnlyKeys(rentco.adminEmail(), acme.adminEmail());
 
@@ -185,6 +191,7 @@ class ShareMailTest {
         ReceivedMail leftMail =
                 Mailbox.await(rentco.adminEmail(), 3, MAIL_TIMEOUT).get(2);
         assertThat(leftMail.subject()).isEqualTo(acme.name() + " gave back 1 device shared by " + rentco.name());
+        assertThat(leftMail.text()).contains("the device is no longer shared with " + acme.name());
         assertThat(deliveries(id(left))).containsOnlyKeys(rentco.adminEmail());
         assertThat(processed(List.of(id(ended)))).containsExactly(id(ended));
         assertThat(deliveries(id(ended))).isEmpty();
@@ -207,9 +214,10 @@ class ShareMailTest {
         assertThat(mail.html())
                 .contains("<html lang=\"de\">")
                 .contains("Rolle: operator")
-                .contains("<p>Geräte:</p>", "<li>Bagger 12</li>")
-                .contains("<a href=\"" + BASE + "/sharing/incoming\">Die mit " + acme.name()
-                        + " geteilten Geräte öffnen</a>")
+                .contains("<p>Gerät:</p>", "<li>Bagger 12</li>")
+                .contains(acme.name() + " kann es ab sofort")
+                .contains("<a href=\"" + BASE + "/sharing/incoming\">Das mit " + acme.name()
+                        + " geteilte Gerät öffnen</a>")
                 .contains("Sie erhalten diese E-Mail als Admin von " + acme.name() + ".");
         assertThat(mail.text()).contains("Ab ", "Bis ").doesNotContain("Role", "Until", "shared");
 
@@ -219,10 +227,22 @@ class ShareMailTest {
         ReceivedMail german = Mailbox.await(acme.adminEmail(), 2, MAIL_TIMEOUT).get(1);
         assertThat(german.subject())
                 .isEqualTo(rentco.name() + " hat " + acme.name() + " den Zugriff auf 1 Gerät entzogen");
-        assertThat(german.text()).contains("Die Freigaben von " + acme.name() + " ansehen");
+        assertThat(german.text())
+                .contains("Die Freigaben von " + acme.name() + " ansehen")
+                .contains(acme.name() + " kann es nicht mehr nutzen.");
         ReceivedMail english =
                 Mailbox.await(rentco.adminEmail(), 1, MAIL_TIMEOUT).get(0);
         assertThat(english.subject()).isEqualTo(rentco.name() + " revoked the share of 1 device with " + acme.name());
+
+        // Several devices are plural in German too.
+        UUID dozer = UUID.randomUUID();
+        named(rentco, dozer, "Planierraupe 3");
+        ObjectNode two = shareGranted(rentco, acme, List.of(dozer, UUID.randomUUID()), null);
+        publishShare(kafka, two);
+        ReceivedMail plural = Mailbox.await(acme.adminEmail(), 3, MAIL_TIMEOUT).get(2);
+        assertThat(plural.html())
+                .contains(acme.name() + " kann sie ab sofort", "<p>Geräte:</p>", "<li>Planierraupe 3</li>")
+                .contains("Die mit " + acme.name() + " geteilten Geräte öffnen");
     }
 
     @Test

@@ -27,6 +27,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.devshare.sharing.authority.AccessReplica;
 import io.devshare.sharing.service.AccessService;
@@ -161,11 +162,14 @@ class SharingFlowTest {
         UUID d = world.device(owner);
         String grantId = shareOne(d, "viewer");
         world.renameDevice(d, owner, "Excavator <2> & co");
+        // The grantee can read the grant, so its revoke is refused as forbidden, not hidden: it leaves instead.
         given().auth()
                 .oauth2(partner.adminToken())
                 .post("/grants/" + grantId + "/revoke")
                 .then()
-                .statusCode(404);
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://devshare.io/problems/forbidden"));
         given().auth()
                 .oauth2(owner.memberToken())
                 .post("/grants/" + grantId + "/revoke")
@@ -202,6 +206,22 @@ class SharingFlowTest {
         UUID d = world.device(owner);
         String grantId = shareOne(d, "viewer");
         check(partner, partner.alias(), d, "assign-to-project").body("allowed", equalTo(false));
+        // The grantee reads its grant but may not change it: 403 (the truth), not 404; nothing changes.
+        given().auth()
+                .oauth2(partner.adminToken())
+                .get("/grants/" + grantId)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(partner.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("role", "manager"))
+                .patch("/grants/" + grantId)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://devshare.io/problems/forbidden"));
+        check(partner, partner.alias(), d, "configure").body("allowed", equalTo(false));
         given().auth()
                 .oauth2(owner.adminToken())
                 .contentType(ContentType.JSON)
@@ -217,7 +237,7 @@ class SharingFlowTest {
                 .oauth2(owner.adminToken())
                 .post("/grants/" + grantId + "/leave")
                 .then()
-                .statusCode(404);
+                .statusCode(403);
         given().auth()
                 .oauth2(partner.adminToken())
                 .post("/grants/" + grantId + "/leave")
@@ -225,6 +245,64 @@ class SharingFlowTest {
                 .statusCode(200)
                 .body("closeReason", equalTo("LEFT"));
         check(partner, partner.alias(), d, "view").body("allowed", equalTo(false));
+    }
+
+    @Test
+    void rolesAreReadInAnyCaseAndAnsweredUpperCase() throws Exception {
+        UUID d = world.device(owner);
+        String grantId = share(owner, Map.of("granteeOrg", partner.alias(), "deviceIds", List.of(d), "role", " Viewer"))
+                .statusCode(201)
+                .body("grants[0].role", equalTo("VIEWER"))
+                .extract()
+                .path("grants[0].id");
+        given().auth()
+                .oauth2(owner.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("role", "OPERATOR"))
+                .patch("/grants/" + grantId)
+                .then()
+                .statusCode(200)
+                .body("role", equalTo("OPERATOR"));
+        given().auth()
+                .oauth2(owner.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("role", "manager"))
+                .patch("/grants/" + grantId)
+                .then()
+                .statusCode(200)
+                .body("role", equalTo("MANAGER"));
+        given().auth()
+                .oauth2(partner.memberToken())
+                .get("/grants/" + grantId + "/history")
+                .then()
+                .statusCode(200)
+                .body("role", equalTo(List.of("VIEWER", "OPERATOR", "MANAGER")));
+        check(partner, partner.alias(), d, "configure").body("role", equalTo("MANAGER"));
+        given().auth()
+                .oauth2(owner.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("role", "owner"))
+                .patch("/grants/" + grantId)
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("role"))
+                .body("errors[0].message", equalTo("unknown value 'owner'"));
+
+        // The contract says so too: one enumeration, upper-case, wherever a role goes in or comes out.
+        JsonNode doc = new ObjectMapper()
+                .readTree(given().queryParam("format", "json")
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+        for (String schema :
+                List.of("ShareRequest", "UpdateGrantRequest", "GrantResponse", "HistoryEntry", "AccessCheckResponse")) {
+            assertThat(doc.at("/components/schemas/" + schema + "/properties/role/enum")
+                            .toString())
+                    .as(schema)
+                    .isEqualTo("[\"VIEWER\",\"OPERATOR\",\"MANAGER\"]");
+        }
     }
 
     @Test
@@ -415,6 +493,13 @@ class SharingFlowTest {
                     .statusCode(404);
         }
         given().auth()
+                .oauth2(outsider.adminToken())
+                .contentType(ContentType.JSON)
+                .body(Map.of("role", "manager"))
+                .patch("/grants/" + grantId)
+                .then()
+                .statusCode(404);
+        given().auth()
                 .oauth2(outsider.memberToken())
                 .queryParam("direction", "incoming")
                 .get("/grants")
@@ -459,6 +544,48 @@ class SharingFlowTest {
                     .statusCode(200)
                     .body("find { it.deviceId == '" + d + "' }.shareDays", equalTo(6.0f))
                     .body("find { it.deviceId == '" + d + "' }.granteeOrg", equalTo(partner.alias()));
+        }
+        // Plain dates are UTC days: from is the start of its day, to includes its whole day (5 to 9 January is
+        // five days; the same as the timestamps 2026-01-05T00:00:00Z to 2026-01-10T00:00:00Z).
+        given().auth()
+                .oauth2(owner.memberToken())
+                .queryParam("from", "2026-01-05")
+                .queryParam("to", "2026-01-09")
+                .get("/reports/utilisation")
+                .then()
+                .statusCode(200)
+                .body("find { it.deviceId == '" + d + "' }.shareDays", equalTo(5.0f));
+        given().auth()
+                .oauth2(owner.memberToken())
+                .queryParam("from", "2026-01-10")
+                .queryParam("to", "2026-02-01T00:00:00Z")
+                .get("/reports/utilisation")
+                .then()
+                .statusCode(200)
+                .body("find { it.deviceId == '" + d + "' }.shareDays", equalTo(1.0f));
+        // A single day is a valid period.
+        given().auth()
+                .oauth2(owner.memberToken())
+                .queryParam("from", "2026-01-05")
+                .queryParam("to", "2026-01-05")
+                .get("/reports/utilisation")
+                .then()
+                .statusCode(200)
+                .body("find { it.deviceId == '" + d + "' }.shareDays", equalTo(1.0f));
+        // Anything else is a problem naming the field: {from, to, the field named}.
+        for (List<String> bad : List.of(
+                List.of("2026-13-01", "2026-12-31", "from"),
+                List.of("2026-12-01", "31.12.2026", "to"),
+                List.of("2026-12-01T00:00:00", "2026-12-31", "from"))) {
+            given().auth()
+                    .oauth2(owner.memberToken())
+                    .queryParam("from", bad.get(0))
+                    .queryParam("to", bad.get(1))
+                    .get("/reports/utilisation")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(bad.get(2)));
         }
         given().auth()
                 .oauth2(outsider.memberToken())

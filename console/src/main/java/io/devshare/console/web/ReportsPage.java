@@ -80,7 +80,7 @@ public class ReportsPage {
         LocalDate[] period = period(from, to);
         return Uni.combine()
                 .all()
-                .unis(sharing.utilisation(start(period[0]), end(period[1])), names())
+                .unis(sharing.utilisation(period[0].toString(), period[1].toString()), names())
                 .asTuple()
                 .map(t -> new ReportView(period[0].toString(), period[1].toString(), t.getItem1(), t.getItem2(), null))
                 .onFailure(ServiceProblem::isRefusal)
@@ -95,7 +95,7 @@ public class ReportsPage {
     @Produces("text/csv")
     public Uni<Response> csv(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate[] period = period(from, to);
-        return sharing.utilisation(start(period[0]), end(period[1])).map(lines -> {
+        return sharing.utilisation(period[0].toString(), period[1].toString()).map(lines -> {
             StringBuilder csv = new StringBuilder("owner,partner,device,group,grants,share_days\r\n");
             for (UtilisationLine l : lines) {
                 csv.append(quote(l.ownerOrg()))
@@ -128,7 +128,6 @@ public class ReportsPage {
         return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 
-    /** The period asked for, or the current calendar month so far. */
     /**
      * Names of the devices and groups the lines may name: one page of each (what this organization sees, and its own
      * groups), like the sharing pages; a partner's group is named by whose it is.
@@ -150,19 +149,15 @@ public class ReportsPage {
                 .recoverWithItem(Map.of());
     }
 
+    /**
+     * The period asked for, or the current calendar month so far, as UTC days with {@code to} included — which is how
+     * sharing-service reads plain dates, so they are passed on as they are.
+     */
     private static LocalDate[] period(String from, String to) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate f = parse(from, today.withDayOfMonth(1));
         LocalDate t = parse(to, today);
         return new LocalDate[] {f, t.isBefore(f) ? f : t};
-    }
-
-    private static String start(LocalDate d) {
-        return d.atStartOfDay().atOffset(ZoneOffset.UTC).toString();
-    }
-
-    private static String end(LocalDate d) {
-        return d.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).toString();
     }
 
     private static LocalDate parse(String s, LocalDate fallback) {

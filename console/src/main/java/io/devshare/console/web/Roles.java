@@ -7,8 +7,8 @@ import io.devshare.console.text.Sentences;
 
 /**
  * The roles a share can give, in words for the person choosing one. sharing-service decides what a role allows
- * (its README: viewer = view, view-position, read-field-data; operator adds assign-to-project, publish-design,
- * remote-session; manager adds configure) and returns each grant's capabilities, which the pages show for existing
+ * (its README: VIEWER = view, view-position, read-field-data; OPERATOR adds assign-to-project, publish-design,
+ * remote-session; MANAGER adds configure; roles are answered upper-case, the names used here) and returns each grant's capabilities, which the pages show for existing
  * grants; this table only words the choice before a grant exists.
  */
 public final class Roles {

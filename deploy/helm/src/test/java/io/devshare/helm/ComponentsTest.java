@@ -138,4 +138,20 @@ class ComponentsTest {
         assertThat(envValue(device, "DEVSHARE_PROJECT_SERVICE_URL"))
                 .isEqualTo("http://project.other-namespace.svc:8080");
     }
+
+    @Test
+    void newOrganizationsStartWithTheConfiguredLicencePool() {
+        assertThat(envValue(Chart.render().deployment("device-service"), "DEVSHARE_LICENCES_STARTING_POOL"))
+                .isEqualTo("10");
+        assertThat(envValue(
+                        Chart.render("deviceService.licences.startingPool", 0).deployment("device-service"),
+                        "DEVSHARE_LICENCES_STARTING_POOL"))
+                .isEqualTo("0");
+        assertThat(envValue(
+                        Chart.render("deviceService.licences.startingPool", 25).deployment("device-service"),
+                        "DEVSHARE_LICENCES_STARTING_POOL"))
+                .isEqualTo("25");
+        assertThat(Manifests.env(Chart.render().deployment("partner-service"), "DEVSHARE_LICENCES_STARTING_POOL"))
+                .isEmpty();
+    }
 }

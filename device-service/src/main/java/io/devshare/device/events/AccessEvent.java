@@ -2,6 +2,7 @@ package io.devshare.device.events;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.devshare.common.events.MalformedEventException;
@@ -21,6 +22,11 @@ public record AccessEvent(
         OffsetDateTime startsAt,
         OffsetDateTime endsAt,
         String reason) {
+
+    /** Roles are answered upper-case, as sharing-service names them, whatever case an event carries. */
+    public AccessEvent {
+        role = role == null ? null : role.strip().toUpperCase(Locale.ROOT);
+    }
 
     /** The members every access event must carry; a record without them is malformed (dead-letter topic). */
     public AccessEvent requireComplete(boolean revoked) {

@@ -31,7 +31,10 @@ public record DeviceResponse(
         @Schema(description = "Grantee's view: the organization that shared it with yours (null when yours)")
         OrgBadge sharedBy,
 
-        @Schema(description = "Grantee's view: your organization's role on it (null when yours)", examples = "VIEWER")
+        @Schema(
+                description = "Grantee's view: your organization's role on it (null when yours)",
+                enumeration = {"VIEWER", "OPERATOR", "MANAGER"},
+                examples = "VIEWER")
         String role,
 
         @Schema(description = "The organization whose project currently uses it, and since when (null: none)")
@@ -58,7 +61,11 @@ public record DeviceResponse(
     @Schema(description = "An organization a device is shared with, and its role.")
     public record SharedWith(
             @Schema(examples = "subco") String alias,
-            @Schema(examples = "OPERATOR") String role) {}
+
+            @Schema(
+                    enumeration = {"VIEWER", "OPERATOR", "MANAGER"},
+                    examples = "OPERATOR")
+            String role) {}
 
     public static DeviceResponse of(DeviceRow r) {
         return new DeviceResponse(

@@ -38,8 +38,9 @@ public class LicenceResource {
     @RolesAllowed({OrgContext.ROLE_ADMIN, OrgContext.ROLE_MEMBER})
     @Operation(
             summary = "Your organization's licence pool: its size and how many licences are in use",
-            description = "Each registered device uses one licence; devices shared with you use none. Without a pool"
-                    + " set by the platform operator the size is 0.")
+            description = "Each registered device uses one licence; devices shared with you use none. A new"
+                    + " organization starts with the configured starting pool (devshare.licences.starting-pool, 10 by"
+                    + " default); the platform operator sets any other size.")
     @APIResponse(
             responseCode = "200",
             description = "The pool",

@@ -52,7 +52,8 @@ public class OperatorResource {
     @RolesAllowed(OrgContext.ROLE_OPERATOR)
     @Operation(
             summary = "Set the size of an organization's licence pool",
-            description = "For platform operators (realm role platform-operator). Not below the licences in use.")
+            description = "For platform operators (realm role platform-operator). Not below the licences in use."
+                    + " Overrides the starting pool, also before the organization is first seen.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "fifty", value = Problems.POOL_SIZE)))
     @APIResponse(
             responseCode = "200",
@@ -90,11 +91,11 @@ public class OperatorResource {
     @Operation(summary = "An organization's licence pool, for platform operators")
     @APIResponse(
             responseCode = "200",
-            description = "The pool (size 0 when none was set)",
+            description = "The pool; for an organization Devshare has not seen yet, the starting pool it will get",
             content = @Content(examples = @ExampleObject(name = "pool", value = Problems.LICENCES)))
     public Uni<LicencesResponse> get(
             @Parameter(description = "The organization's alias", example = "acme") @PathParam("org") String org) {
-        return service.of(alias(org)).map(LicencesResponse::of);
+        return service.peek(alias(org)).map(LicencesResponse::of);
     }
 
     private static String alias(String org) {

@@ -45,6 +45,7 @@ public class DeviceService {
     private final DeviceRepository devices;
     private final DeviceGroupRepository groups;
     private final LicencePoolRepository pools;
+    private final LicenceService licences;
     private final DeviceQueries queries;
     private final DeviceEventWriter events;
     private final DeviceSecrets secrets;
@@ -56,6 +57,7 @@ public class DeviceService {
             DeviceRepository devices,
             DeviceGroupRepository groups,
             LicencePoolRepository pools,
+            LicenceService licences,
             DeviceQueries queries,
             DeviceEventWriter events,
             DeviceSecrets secrets,
@@ -64,6 +66,7 @@ public class DeviceService {
         this.devices = devices;
         this.groups = groups;
         this.pools = pools;
+        this.licences = licences;
         this.queries = queries;
         this.events = events;
         this.secrets = secrets;
@@ -73,7 +76,7 @@ public class DeviceService {
 
     /**
      * Registers a device for {@code org}, using one licence of its pool (the pool row is locked, so concurrent
-     * registrations never exceed it).
+     * registrations never exceed it; an organization registering first gets its starting pool).
      */
     public Uni<Registration> register(String org, String userId, DeviceSpec spec) {
         String secret = secrets.generate();
@@ -100,7 +103,7 @@ public class DeviceService {
                                 throw Errors.serialTaken(d.manufacturer, d.serialNumber);
                             }
                         })
-                        .chain(() -> pools.findById(org, LockModeType.PESSIMISTIC_WRITE))
+                        .chain(() -> licences.lockedForRegistration(org))
                         .chain(pool -> {
                             if (pool == null || pool.exhausted()) {
                                 throw Errors.licencesExhausted(

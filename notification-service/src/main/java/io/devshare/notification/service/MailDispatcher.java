@@ -18,13 +18,14 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.mail.MailMessage;
+import io.vertx.mutiny.ext.mail.MailClient;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -43,6 +44,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * event id; reported once Kafka acknowledges, so a broker outage delays the report and loses none). An SMTP outage
  * delays mail and loses none. Every delivery carries the same {@code Message-ID} on each attempt, so the copy sent
  * again after a crash between SMTP's acceptance and the record of it can be recognised by the receiver.
+ *
+ * <p>It sends through the Vert.x mail client that Quarkus configures ({@code quarkus.mailer.*}), not through Quarkus'
+ * {@code ReactiveMailer}: that one always hands Vert.x a (possibly empty) {@code Cc} list, and Vert.x writes a header
+ * for any list that is not null, so every mail carried an empty {@code Cc:} header. A message here names only its one
+ * recipient; there is no {@code Cc} and no {@code Bcc}.
  */
 @ApplicationScoped
 public class MailDispatcher {
@@ -54,7 +60,8 @@ public class MailDispatcher {
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
     private final Pool pool;
-    private final ReactiveMailer mailer;
+    private final MailClient mailer;
+    private final String from;
     private final MutinyEmitter<String> deadLetters;
     private final ObjectMapper mapper;
     private final int maxAttempts;
@@ -76,7 +83,8 @@ public class MailDispatcher {
     @Inject
     public MailDispatcher(
             Pool pool,
-            ReactiveMailer mailer,
+            MailClient mailer,
+            @ConfigProperty(name = "quarkus.mailer.from") String from,
             @Channel("mail-dead-letters") MutinyEmitter<String> deadLetters,
             ObjectMapper mapper,
             MeterRegistry registry,
@@ -88,6 +96,7 @@ public class MailDispatcher {
                     Duration dispatcherTimeout) {
         this.pool = pool;
         this.mailer = mailer;
+        this.from = from;
         this.deadLetters = deadLetters;
         this.mapper = mapper;
         this.maxAttempts = maxAttempts;
@@ -193,13 +202,9 @@ public class MailDispatcher {
         UUID id = row.getUUID("id");
         int attempts = row.getInteger("attempts");
         String subject = row.getString("subject");
-        Mail mail = Mail.withHtml(row.getString("recipient"), subject, row.getString("html_body"))
-                .setText(row.getString("text_body"))
-                // The subject as RFC 2047 encoded words (see MailHeaders), and one Message-ID for every attempt.
-                .addHeader("Subject", MailHeaders.subject(subject))
-                .addHeader("Message-ID", MailHeaders.messageId(id));
+        MailMessage mail = message(id, row.getString("recipient"), subject, row);
         // A server that accepts the connection and then says nothing (or drops it unanswered) fails the attempt.
-        return mailer.send(mail)
+        return mailer.sendMail(mail)
                 .ifNoItem()
                 .after(sendTimeout)
                 .failWith(() -> new java.util.concurrent.TimeoutException("SMTP did not answer within " + sendTimeout))
@@ -211,6 +216,23 @@ public class MailDispatcher {
                 .replaceWithVoid()
                 .onFailure()
                 .recoverWithUni(e -> failed(id, attempts, e));
+    }
+
+    /**
+     * One delivery's message: from the configured sender to its one recipient; no {@code Cc} or {@code Bcc} list at
+     * all (Vert.x writes a header for any list that is not null, even an empty one).
+     */
+    private MailMessage message(UUID id, String recipient, String subject, Row row) {
+        return new MailMessage()
+                .setFrom(from)
+                .setTo(List.of(recipient))
+                .setSubject(subject)
+                .setHtml(row.getString("html_body"))
+                .setText(row.getString("text_body"))
+                // The subject as RFC 2047 encoded words (see MailHeaders), and one Message-ID for every attempt.
+                .setHeaders(MultiMap.caseInsensitiveMultiMap()
+                        .add("Subject", MailHeaders.subject(subject))
+                        .add("Message-ID", MailHeaders.messageId(id)));
     }
 
     private Uni<Void> failed(UUID id, int attempts, Throwable e) {

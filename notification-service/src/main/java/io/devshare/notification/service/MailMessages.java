@@ -8,7 +8,8 @@ import io.quarkus.qute.i18n.MessageBundle;
  * {@code src/main/resources/messages/mail_<tag>.properties} (same keys, checked at build time) and its tag to
  * {@link NotificationSettingsService#LANGUAGES}; an organization picks it in its notification settings. Messages are
  * plain text: the HTML templates escape them with everything they contain (the organization names that a
- * partnership mail sets in bold are escaped on their own, see {@link MailText#strong}).
+ * partnership mail sets in bold are escaped on their own, see {@link MailText#strong}). A sentence about devices
+ * takes their {@code count} and words one device in the singular ("cannot use it any more"), in every language.
  */
 @MessageBundle(value = "mail", locale = "en")
 public interface MailMessages {
@@ -16,8 +17,8 @@ public interface MailMessages {
     @Message("{count} {#if count == 1}device{#else}devices{/if}")
     String devices(int count);
 
-    @Message("Devices")
-    String devicesHeading();
+    @Message("{#if count == 1}Device{#else}Devices{/if}")
+    String devicesHeading(int count);
 
     @Message("Role: {role}")
     String role(String role);
@@ -38,18 +39,20 @@ public interface MailMessages {
     @Message("{owner} shared {devices} with {grantee} on Devshare")
     String grantedSubject(String owner, String grantee, String devices);
 
-    @Message("{owner} shared {devices} with {grantee}. {grantee} can use them now with the role below.")
-    String grantedIntro(String owner, String grantee, String devices);
+    @Message(
+            "{owner} shared {devices} with {grantee}. {grantee} can use {#if count == 1}it{#else}them{/if} now with the role below.")
+    String grantedIntro(String owner, String grantee, String devices, int count);
 
-    @Message("Open the devices shared with {grantee}")
-    String grantedAction(String grantee);
+    @Message("Open the {#if count == 1}device{#else}devices{/if} shared with {grantee}")
+    String grantedAction(String grantee, int count);
 
     // share.revoked (to both)
     @Message("{owner} revoked the share of {devices} with {grantee}")
     String revokedSubject(String owner, String grantee, String devices);
 
-    @Message("{owner} revoked the share of {devices} with {grantee}: {grantee} cannot use them any more.")
-    String revokedIntro(String owner, String grantee, String devices);
+    @Message(
+            "{owner} revoked the share of {devices} with {grantee}: {grantee} cannot use {#if count == 1}it{#else}them{/if} any more.")
+    String revokedIntro(String owner, String grantee, String devices, int count);
 
     @Message("The device was deleted by {owner}, which ends its shares.")
     String revokedDeviceDeleted(String owner);
@@ -62,23 +65,24 @@ public interface MailMessages {
     String expiredSubject(String owner, String grantee, String devices);
 
     @Message(
-            "The rental period of the share of {devices} from {owner} with {grantee} is over: {grantee} cannot use them any more.")
-    String expiredIntro(String owner, String grantee, String devices);
+            "The rental period of the share of {devices} from {owner} with {grantee} is over: {grantee} cannot use {#if count == 1}it{#else}them{/if} any more.")
+    String expiredIntro(String owner, String grantee, String devices, int count);
 
     // share.revoked LEFT (to the owner)
     @Message("{grantee} gave back {devices} shared by {owner}")
     String leftSubject(String owner, String grantee, String devices);
 
-    @Message("{grantee} left the share of {devices} from {owner}: the devices are no longer shared with {grantee}.")
-    String leftIntro(String owner, String grantee, String devices);
+    @Message(
+            "{grantee} left the share of {devices} from {owner}: {#if count == 1}the device is{#else}the devices are{/if} no longer shared with {grantee}.")
+    String leftIntro(String owner, String grantee, String devices, int count);
 
     // reminder (to both)
     @Message("The share of {devices} from {owner} with {grantee} ends on {endsAt}")
     String endingSubject(String owner, String grantee, String devices, String endsAt);
 
     @Message(
-            "The share of {devices} from {owner} with {grantee} ends on {endsAt}. After that {grantee} cannot use them. To keep working with them, an admin of {owner} can extend the share.")
-    String endingIntro(String owner, String grantee, String devices, String endsAt);
+            "The share of {devices} from {owner} with {grantee} ends on {endsAt}. After that {grantee} cannot use {#if count == 1}it{#else}them{/if}. To keep working with {#if count == 1}it{#else}them{/if}, an admin of {owner} can extend the share.")
+    String endingIntro(String owner, String grantee, String devices, String endsAt, int count);
 
     @Message("Review the shares of {org}")
     String sharesAction(String org);

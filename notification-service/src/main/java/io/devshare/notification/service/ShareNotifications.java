@@ -93,9 +93,15 @@ public class ShareNotifications {
                                         e.endsAt(),
                                         (m, s, devices, l) -> new Wording(
                                                 m.grantedSubject(name(s.owner()), name(s.grantee()), devices),
-                                                m.grantedIntro(name(s.owner()), name(s.grantee()), devices),
+                                                m.grantedIntro(
+                                                        name(s.owner()),
+                                                        name(s.grantee()),
+                                                        devices,
+                                                        s.devices().size()),
                                                 null,
-                                                m.grantedAction(name(s.grantee())),
+                                                m.grantedAction(
+                                                        name(s.grantee()),
+                                                        s.devices().size()),
                                                 consoleBaseUrl + "/sharing/incoming")),
                                 () -> reminders.granted(e, at))));
     }
@@ -115,25 +121,26 @@ public class ShareNotifications {
         Words words = (m, s, devices, l) -> {
             String owner = name(s.owner());
             String grantee = name(s.grantee());
+            int count = s.devices().size();
             return switch (kind) {
                 case SHARE_EXPIRED ->
                     new Wording(
                             m.expiredSubject(owner, grantee, devices),
-                            m.expiredIntro(owner, grantee, devices),
+                            m.expiredIntro(owner, grantee, devices, count),
                             null,
                             m.sharesAction(owner),
                             null);
                 case SHARE_LEFT ->
                     new Wording(
                             m.leftSubject(owner, grantee, devices),
-                            m.leftIntro(owner, grantee, devices),
+                            m.leftIntro(owner, grantee, devices, count),
                             null,
                             m.sharesAction(owner),
                             null);
                 default ->
                     new Wording(
                             m.revokedSubject(owner, grantee, devices),
-                            m.revokedIntro(owner, grantee, devices),
+                            m.revokedIntro(owner, grantee, devices, count),
                             switch (reason) {
                                 case "DEVICE_DELETED" -> m.revokedDeviceDeleted(owner);
                                 case "GROUP_DELETED" -> m.revokedGroupDeleted(owner);
@@ -184,7 +191,11 @@ public class ShareNotifications {
                                             m.endingSubject(
                                                     name(s.owner()), name(s.grantee()), devices, date(due.endsAt(), l)),
                                             m.endingIntro(
-                                                    name(s.owner()), name(s.grantee()), devices, date(due.endsAt(), l)),
+                                                    name(s.owner()),
+                                                    name(s.grantee()),
+                                                    devices,
+                                                    date(due.endsAt(), l),
+                                                    s.devices().size()),
                                             null,
                                             m.sharesAction(name(s.owner())),
                                             null);
@@ -303,7 +314,7 @@ public class ShareNotifications {
                         w.intro(),
                         w.detail(),
                         facts,
-                        m.devicesHeading(),
+                        m.devicesHeading(share.devices().size()),
                         share.devices(),
                         w.action(),
                         w.link(),
@@ -315,7 +326,7 @@ public class ShareNotifications {
                         w.intro(),
                         w.detail(),
                         facts,
-                        m.devicesHeading(),
+                        m.devicesHeading(share.devices().size()),
                         share.devices(),
                         w.action(),
                         w.link(),

@@ -18,7 +18,11 @@ public record AccessCheckResponse(
         @Schema(description = "The shared group through which the grant covers the device")
         UUID viaGroupId,
 
-        @Schema(examples = "OPERATOR") String role) {
+        @Schema(
+                description = "The grant's role (null unless GRANT)",
+                enumeration = {"VIEWER", "OPERATOR", "MANAGER"},
+                examples = "OPERATOR")
+        String role) {
 
     public static AccessCheckResponse of(Decision d) {
         return new AccessCheckResponse(d.allowed(), d.basis().name(), d.grantId(), d.viaGroupId(), d.role());

@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -145,7 +146,8 @@ public class GrantResource {
     @RolesAllowed(OrgContext.ROLE_ADMIN)
     @Operation(summary = "Change a grant's role or the end of its rental period (owner)")
     @APIResponse(responseCode = "200", description = "Changed, effective at once")
-    @APIResponse(responseCode = "404", description = "No such grant owned by your organization")
+    @APIResponse(responseCode = "403", description = "Your organization received the grant; only its owner changes it")
+    @APIResponse(responseCode = "404", description = "No such grant of your organization")
     @APIResponse(responseCode = "409", description = "The grant is no longer active")
     public Uni<GrantResponse> update(@PathParam("id") UUID id, @Valid @NotNull UpdateGrantRequest request) {
         if (request.endsAt() != null && Boolean.TRUE.equals(request.clearEndsAt())) {
@@ -167,7 +169,8 @@ public class GrantResource {
     @RolesAllowed(OrgContext.ROLE_ADMIN)
     @Operation(summary = "Revoke a grant at once (owner)")
     @APIResponse(responseCode = "200", description = "Revoked")
-    @APIResponse(responseCode = "404", description = "No such grant owned by your organization")
+    @APIResponse(responseCode = "403", description = "Your organization received the grant; it leaves instead")
+    @APIResponse(responseCode = "404", description = "No such grant of your organization")
     @APIResponse(responseCode = "409", description = "Already revoked or expired")
     public Uni<GrantResponse> revoke(@PathParam("id") UUID id) {
         return grants.revoke(org.orgAlias(), org.userId(), id).map(GrantResponse::of);
@@ -178,7 +181,8 @@ public class GrantResource {
     @RolesAllowed(OrgContext.ROLE_ADMIN)
     @Operation(summary = "Give a received grant back (grantee)")
     @APIResponse(responseCode = "200", description = "Left")
-    @APIResponse(responseCode = "404", description = "No such grant received by your organization")
+    @APIResponse(responseCode = "403", description = "Your organization shared the grant; it revokes instead")
+    @APIResponse(responseCode = "404", description = "No such grant of your organization")
     @APIResponse(responseCode = "409", description = "Already revoked or expired")
     public Uni<GrantResponse> leave(@PathParam("id") UUID id) {
         return grants.leave(org.orgAlias(), org.userId(), id).map(GrantResponse::of);
@@ -189,7 +193,12 @@ public class GrantResource {
             String action,
             String actor,
             String reason,
+
+            @Schema(
+                    enumeration = {"VIEWER", "OPERATOR", "MANAGER"},
+                    examples = "OPERATOR")
             String role,
+
             OffsetDateTime startsAt,
             OffsetDateTime endsAt,
             OffsetDateTime at) {
@@ -202,7 +211,7 @@ public class GrantResource {
     static Role role(String value) {
         Role role = RequestParams.enumValue("role", value, Role.class);
         if (role == null) {
-            throw ProblemException.badRequest("role", "required: viewer, operator or manager");
+            throw ProblemException.badRequest("role", "required: VIEWER, OPERATOR or MANAGER");
         }
         return role;
     }

@@ -21,7 +21,11 @@ public record GrantResponse(
         @Schema(examples = "acme") String granteeOrg,
         UUID deviceId,
         UUID groupId,
-        @Schema(examples = "OPERATOR") String role,
+
+        @Schema(
+                enumeration = {"VIEWER", "OPERATOR", "MANAGER"},
+                examples = "OPERATOR")
+        String role,
 
         @Schema(
                 examples = "[\"view\",\"view-position\",\"read-field-data\",\"assign-to-project\",\"publish-design\","

@@ -1,8 +1,10 @@
 package io.devshare.sharing.rest;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -48,17 +50,26 @@ public class ReportResource {
     @Operation(
             summary = "Share-days per partner and device within a period",
             description = "For every device (or group) your organization shared or received: how many days of"
-                    + " [from, to) it was shared with each partner. At most 366 days per report.")
+                    + " [from, to) it was shared with each partner. At most 366 days per report. Each bound is a"
+                    + " date-time with offset or a plain date (UTC): a plain `from` is the start of that day, a plain"
+                    + " `to` includes that whole day (from=2026-12-01&to=2026-12-31 is December).")
     @APIResponse(responseCode = "200", description = "One line per owner, grantee and device or group")
     @APIResponse(responseCode = "400", description = "from/to missing, unreadable, reversed or too far apart")
     public Uni<List<UtilisationService.Line>> utilisation(
-            @Parameter(description = "Start of the period (ISO-8601)", example = "2026-12-01T00:00:00Z")
+            @Parameter(
+                            description = "Start of the period: a date (start of that day, UTC) or a date-time with"
+                                    + " offset",
+                            example = "2026-12-01")
                     @QueryParam("from")
                     String from,
-            @Parameter(description = "End of the period (ISO-8601)", example = "2027-01-01T00:00:00Z") @QueryParam("to")
+            @Parameter(
+                            description = "End of the period: a date (that day included, UTC) or a date-time with"
+                                    + " offset (excluded)",
+                            example = "2026-12-31")
+                    @QueryParam("to")
                     String to) {
-        OffsetDateTime start = time("from", from);
-        OffsetDateTime end = time("to", to);
+        OffsetDateTime start = time("from", from, false);
+        OffsetDateTime end = time("to", to, true);
         if (!end.isAfter(start)) {
             throw ProblemException.badRequest("to", "must be after from");
         }
@@ -68,14 +79,24 @@ public class ReportResource {
         return utilisation.report(org.orgAlias(), start, end);
     }
 
-    private static OffsetDateTime time(String field, String value) {
+    /**
+     * A bound of the period: an ISO-8601 date-time with offset as given, or a plain ISO-8601 date in UTC — the start
+     * of that day, or for the end ({@code wholeDay}) the start of the next, so that the day is included.
+     */
+    static OffsetDateTime time(String field, String value, boolean wholeDay) {
         if (value == null || value.isBlank()) {
-            throw ProblemException.badRequest(field, "required (ISO-8601 date-time)");
+            throw ProblemException.badRequest(field, "required: a date (2026-12-01) or a date-time with offset");
         }
+        String v = value.strip();
         try {
-            return OffsetDateTime.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, "not an ISO-8601 date-time");
+            if (v.indexOf('T') < 0 && v.indexOf('t') < 0) {
+                LocalDate day = LocalDate.parse(v);
+                return (wholeDay ? day.plusDays(1) : day).atStartOfDay().atOffset(ZoneOffset.UTC);
+            }
+            return OffsetDateTime.parse(v);
+        } catch (DateTimeException e) {
+            throw ProblemException.badRequest(
+                    field, "not a date (2026-12-01) or a date-time with offset (2026-12-01T00:00:00Z)");
         }
     }
 }

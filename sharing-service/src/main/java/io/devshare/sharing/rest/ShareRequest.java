@@ -25,7 +25,11 @@ public record ShareRequest(
         @Schema(description = "A device group to share (shared with one organization at a time)")
         UUID groupId,
 
-        @Schema(description = "viewer, operator or manager", examples = "operator") @NotBlank
+        @Schema(
+                description = "VIEWER, OPERATOR or MANAGER (read in any case; answered upper-case)",
+                enumeration = {"VIEWER", "OPERATOR", "MANAGER"},
+                examples = "OPERATOR")
+        @NotBlank
         String role,
 
         @Schema(description = "Start of the rental period (optional)", examples = "2026-12-01T06:00:00Z")

@@ -363,11 +363,23 @@ public class GrantService {
                 .replaceWithVoid();
     }
 
-    /** The grant, locked, if the caller is its owner ({@code asOwner}) or its grantee and it is active; else 404. */
+    /**
+     * The grant, locked, if the caller is its owner ({@code asOwner}) or its grantee and it is active. An
+     * organization on neither side gets 404 (no leak); the other side of the grant, which can read it, gets 403:
+     * only the owner changes or revokes, only the grantee gives back.
+     */
     private Uni<Grant> lockedFor(UUID id, String org, boolean asOwner) {
         return grants.findById(id, LockModeType.PESSIMISTIC_WRITE).map(g -> {
-            if (g == null || !org.equals(asOwner ? g.ownerOrg : g.granteeOrg)) {
+            if (g == null || !g.involves(org)) {
                 throw noSuchGrant();
+            }
+            if (!org.equals(asOwner ? g.ownerOrg : g.granteeOrg)) {
+                throw ProblemException.forbidden(
+                        asOwner
+                                ? "Only the organization that shared this grant changes or revokes it; your"
+                                        + " organization received it and can give it back (POST /grants/{id}/leave)."
+                                : "Only the organization that received this grant gives it back; your organization"
+                                        + " shared it and can revoke it (POST /grants/{id}/revoke).");
             }
             if (g.status != Grant.Status.ACTIVE) {
                 throw ProblemException.conflict(
