@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -46,6 +45,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+
+import io.devshare.common.jobs.DrainLoop;
 
 /**
  * Publishes committed outbox events to Kafka as structured CloudEvents, in commit order, keyed by aggregate id.
@@ -84,10 +85,8 @@ public class OutboxRelay {
     private final ExecutorService kafkaThread =
             Executors.newSingleThreadExecutor(r -> new Thread(r, "devshare-outbox-relay"));
 
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final DrainLoop drainLoop;
     private volatile PgSubscriber subscriber;
-    private volatile boolean stopped;
 
     @Inject
     public OutboxRelay(
@@ -117,6 +116,10 @@ public class OutboxRelay {
         this.failures = registry.counter("devshare.outbox.publish.failures");
         this.publisher = new TransactionalPublisher(
                 producerConfig(config, kafka, transactionalId.orElseGet(() -> defaultTransactionalId(application))));
+        this.drainLoop = new DrainLoop(batchSize, this::drainOnce, failure -> {
+            failures.increment();
+            LOG.warnf("outbox publish failed, will retry: %s", failure.toString());
+        });
     }
 
     /**
@@ -174,7 +177,7 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopped = true;
+        drainLoop.stop();
         PgSubscriber sub = subscriber;
         if (sub != null) {
             sub.closeAndForget();
@@ -204,35 +207,7 @@ public class OutboxRelay {
 
     /** Asks for a drain; at most one drain runs at a time, and a wake during a drain causes one more. */
     public void wake() {
-        if (stopped) {
-            return;
-        }
-        again.set(true);
-        if (running.compareAndSet(false, true)) {
-            drainLoop();
-        }
-    }
-
-    private void drainLoop() {
-        again.set(false);
-        drainOnce()
-                .subscribe()
-                .with(
-                        count -> {
-                            if (count >= batchSize || again.get()) {
-                                drainLoop();
-                            } else {
-                                running.set(false);
-                                if (again.get() && running.compareAndSet(false, true)) {
-                                    drainLoop();
-                                }
-                            }
-                        },
-                        failure -> {
-                            failures.increment();
-                            LOG.warnf("outbox publish failed, will retry: %s", failure.toString());
-                            running.set(false);
-                        });
+        drainLoop.wake();
     }
 
     /** Publishes one batch in one transaction; returns how many events were published. */
