@@ -3,6 +3,7 @@ package io.devshare.common.outbox;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -46,6 +47,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 
+import io.devshare.common.db.PgListener;
 import io.devshare.common.jobs.DrainLoop;
 
 /**
@@ -75,9 +77,7 @@ public class OutboxRelay {
     private final ObjectMapper mapper;
     private final String source;
     private final int batchSize;
-    private final String reactiveUrl;
-    private final Optional<String> dbUser;
-    private final Optional<String> dbPassword;
+    private final PgConnectOptions listenOptions;
     private final Counter published;
     private final Counter failures;
     private final TransactionalPublisher publisher;
@@ -109,9 +109,7 @@ public class OutboxRelay {
         this.mapper = mapper;
         this.source = source;
         this.batchSize = batchSize;
-        this.reactiveUrl = reactiveUrl;
-        this.dbUser = dbUser;
-        this.dbPassword = dbPassword;
+        this.listenOptions = PgListener.connectOptions(reactiveUrl, dbUser, dbPassword);
         this.published = registry.counter("devshare.outbox.published");
         this.failures = registry.counter("devshare.outbox.publish.failures");
         this.publisher = new TransactionalPublisher(
@@ -160,19 +158,16 @@ public class OutboxRelay {
     }
 
     void onStart(@Observes StartupEvent event) {
-        PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl);
-        dbUser.ifPresent(options::setUser);
-        dbPassword.ifPresent(options::setPassword);
-        PgSubscriber sub = PgSubscriber.subscriber(vertx, options);
         // Reconnect forever, once a second; after every (re)subscription sweep what may have been missed.
-        sub.reconnectPolicy(retries -> 1000L);
-        sub.channel(NOTIFY_CHANNEL).handler(payload -> wake()).subscribeHandler(this::wake);
-        sub.connect()
-                .subscribe()
-                .with(
-                        ok -> LOG.debug("outbox relay listening"),
-                        e -> LOG.warnf("outbox relay cannot listen yet: %s", e));
-        subscriber = sub;
+        subscriber = PgListener.listen(
+                vertx,
+                listenOptions,
+                NOTIFY_CHANNEL,
+                Duration.ofSeconds(1),
+                payload -> wake(),
+                this::wake,
+                null,
+                "outbox relay");
         wake();
     }
 
