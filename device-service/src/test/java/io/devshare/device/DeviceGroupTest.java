@@ -13,6 +13,7 @@ import io.restassured.http.ContentType;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.devshare.device.DeviceApi.Registered;
+import io.devshare.testsupport.PublishedEvents;
 import io.devshare.testsupport.RealServersResource;
 import io.devshare.testsupport.TestOrgs.TestOrg;
 
@@ -38,7 +39,7 @@ class DeviceGroupTest {
         TestOrg org = DeviceApi.orgWithPool("grp", 5);
         Registered a = DeviceApi.registered(org);
         Registered b = DeviceApi.registered(org);
-        try (DeviceEventsProbe events = new DeviceEventsProbe()) {
+        try (PublishedEvents events = new PublishedEvents("device-service", "device-events")) {
             String rovers = DeviceApi.createGroup(org, "Riverside rovers")
                     .statusCode(201)
                     .header("Location", containsString("/device-groups/"))

@@ -20,6 +20,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.devshare.device.DeviceApi.Registered;
+import io.devshare.testsupport.PublishedEvents;
 import io.devshare.testsupport.RealServersResource;
 import io.devshare.testsupport.TestOrgs.TestOrg;
 
@@ -41,7 +42,7 @@ class DeviceLifecycleTest {
     @Test
     void registeringUpdatingAndDeletingPublishEventsOfTheSamplesShape() {
         TestOrg org = DeviceApi.orgWithPool("life", 3);
-        try (DeviceEventsProbe events = new DeviceEventsProbe()) {
+        try (PublishedEvents events = new PublishedEvents("device-service", "device-events")) {
             Registered d = DeviceApi.registered(
                     org, DeviceApi.device(DeviceApi.serial(), "MACHINE_CONTROL", List.of("excavator")));
             JsonNode registered = events.await(d.id(), "io.devshare.device.device.registered");

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.devshare.device.DeviceApi.Registered;
+import io.devshare.testsupport.PublishedEvents;
 import io.devshare.testsupport.RealServersResource;
 import io.devshare.testsupport.TestOrgs.TestOrg;
 import io.devshare.testsupport.TestServers;
@@ -44,7 +45,7 @@ import static org.hamcrest.Matchers.nullValue;
 class InboundEventsTest {
 
     static Inputs inputs;
-    static DeviceEventsProbe published;
+    static PublishedEvents published;
     static TestOrg owner;
     static TestOrg grantee;
     static TestOrg third;
@@ -55,7 +56,7 @@ class InboundEventsTest {
             return;
         }
         inputs = new Inputs();
-        published = new DeviceEventsProbe("device-events", "device-positions");
+        published = new PublishedEvents("device-service", "device-events", "device-positions");
         owner = DeviceApi.orgWithPool("inown", 20);
         grantee = DeviceApi.orgWithPool("ingr", 5);
         third = DeviceApi.orgWithPool("inthird", 5);

@@ -3,12 +3,10 @@ package io.devshare.partner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,18 +15,16 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.devshare.testsupport.EventSamples;
+import io.devshare.testsupport.PublishedEvents;
 import io.devshare.testsupport.RealServersResource;
 import io.devshare.testsupport.TestOrgs;
 import io.devshare.testsupport.TestOrgs.TestOrg;
-import io.devshare.testsupport.TestServers;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,8 +47,7 @@ class InvitationResourceTest {
     static TestOrg inviter;
     static TestOrg invitee;
     static TestOrg outsider;
-    static KafkaCompanion kafka;
-    static ConsumerTask<String, String> partnerEvents;
+    static PublishedEvents partnerEvents;
 
     @Inject
     Pool pool;
@@ -62,17 +57,13 @@ class InvitationResourceTest {
         inviter = TestOrgs.create("inviter", "Inviter & Sons");
         invitee = TestOrgs.create("invitee", "Invitee Rentals");
         outsider = TestOrgs.create("outsider", "Outsider Works");
-        kafka = new KafkaCompanion(TestServers.kafkaBootstrap());
-        partnerEvents = kafka.consumeStrings().fromTopics("partner-events");
+        partnerEvents = new PublishedEvents("partner-service", "partner-events");
     }
 
     @AfterAll
     static void tearDown() {
         if (partnerEvents != null) {
-            partnerEvents.stop();
-        }
-        if (kafka != null) {
-            kafka.close();
+            partnerEvents.close();
         }
     }
 
@@ -114,7 +105,8 @@ class InvitationResourceTest {
                 .contentType("application/problem+json");
 
         // The relay publishes it after commit: structured CloudEvent, keyed by invitation id.
-        ConsumerRecord<String, String> record = awaitEvent(id);
+        ConsumerRecord<String, String> record =
+                partnerEvents.awaitRecord(id, "io.devshare.partner.invitation.created", null);
         assertThat(record.headers().lastHeader("content-type").value())
                 .asString()
                 .startsWith("application/cloudevents+json");
@@ -376,16 +368,5 @@ class InvitationResourceTest {
                 .iterator()
                 .next()
                 .getLong(0);
-    }
-
-    private static ConsumerRecord<String, String> awaitEvent(String key) {
-        return Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> partnerEvents.getRecords().stream()
-                                .filter(r -> key.equals(r.key()))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
     }
 }

@@ -25,6 +25,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.devshare.partner.service.InvitationExpiry;
+import io.devshare.testsupport.PublishedEvents;
 import io.devshare.testsupport.RealServersResource;
 import io.devshare.testsupport.TestOrgs;
 import io.devshare.testsupport.TestOrgs.TestOrg;
@@ -54,7 +55,7 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTestResource(value = RealServersResource.class, initArgs = @ResourceArg(name = "database", value = "partner"))
 class PartnershipFlowTest {
 
-    static PartnerEventsProbe events;
+    static PublishedEvents events;
 
     @Inject
     Pool pool;
@@ -64,7 +65,7 @@ class PartnershipFlowTest {
 
     @BeforeAll
     static void listen() {
-        events = new PartnerEventsProbe();
+        events = new PublishedEvents("partner-service", "partner-events");
     }
 
     @AfterAll

@@ -1,31 +1,26 @@
 package io.devshare.project;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.devshare.testsupport.EventSamples;
+import io.devshare.testsupport.PublishedEvents;
 import io.devshare.testsupport.TestOrgs.TestOrg;
 import io.devshare.testsupport.TestServers;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The world around project-service in its tests: device-service's and sharing-service's events put on the real
@@ -39,10 +34,8 @@ final class World implements AutoCloseable {
     static final List<String> OPERATOR = List.of(
             "view", "view-position", "read-field-data", "assign-to-project", "publish-design", "remote-session");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final KafkaCompanion kafka = new KafkaCompanion(TestServers.kafkaBootstrap());
-    private final ConsumerTask<String, String> projectEvents =
-            kafka.consumeStrings().fromTopics("project-events");
+    private final PublishedEvents projectEvents = new PublishedEvents("project-service", "project-events");
     private final Pool pool;
 
     World(Pool pool) {
@@ -157,37 +150,12 @@ final class World implements AutoCloseable {
      * structured CloudEvent of project-service with exactly its sample's shape.
      */
     JsonNode await(UUID deviceId, String type, String mention) {
-        String key = deviceId.toString();
-        String value = Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> projectEvents.getRecords().stream()
-                                .filter(r -> key.equals(r.key())
-                                        && r.value().contains("\"" + type + "\"")
-                                        && r.value().contains(mention))
-                                .map(r -> r.value())
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
-        try {
-            JsonNode event = JSON.readTree(value);
-            assertThat(event.get("type").asText()).isEqualTo(type);
-            assertThat(event.get("source").asText()).isEqualTo("urn:devshare:project-service");
-            assertThat(event.get("subject").asText()).isEqualTo(key);
-            assertThat(EventSamples.shape(event))
-                    .as("shape of %s against its sample", type)
-                    .isEqualTo(EventSamples.shape(EventSamples.load("project-service", type)));
-            return event;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return projectEvents.await(deviceId.toString(), type, mention);
     }
 
     /** How many events of {@code type} keyed by {@code deviceId} project-service published so far. */
     long countEvents(UUID deviceId, String type) {
-        return projectEvents.getRecords().stream()
-                .filter(r -> deviceId.toString().equals(r.key()) && r.value().contains("\"" + type + "\""))
-                .count();
+        return projectEvents.count(deviceId.toString(), type);
     }
 
     long count(String sql, Object... params) {
@@ -264,7 +232,7 @@ final class World implements AutoCloseable {
 
     @Override
     public void close() {
-        projectEvents.stop();
+        projectEvents.close();
         kafka.close();
     }
 }

@@ -1,28 +1,23 @@
 package io.devshare.sharing;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.devshare.sharing.authority.AccessReplica;
 import io.devshare.testsupport.EventSamples;
+import io.devshare.testsupport.PublishedEvents;
 import io.devshare.testsupport.TestOrgs.TestOrg;
 import io.devshare.testsupport.TestServers;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The world around sharing-service in its tests: partnership and device events put on the real Kafka topics (as
@@ -30,10 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class World implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final KafkaCompanion kafka = new KafkaCompanion(TestServers.kafkaBootstrap());
-    private final ConsumerTask<String, String> sharingEvents =
-            kafka.consumeStrings().fromTopics("sharing-events");
+    private final PublishedEvents sharingEvents = new PublishedEvents("sharing-service", "sharing-events");
     private final Pool pool;
 
     private final AccessReplica replica;
@@ -105,27 +98,7 @@ final class World implements AutoCloseable {
 
     /** The sharing event of {@code type} keyed by {@code key} (and mentioning {@code mention}), shape-checked. */
     JsonNode await(String key, String type, String mention) {
-        String value = Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> sharingEvents.getRecords().stream()
-                                .filter(r -> key.equals(r.key())
-                                        && r.value().contains("\"" + type + "\"")
-                                        && r.value().contains(mention))
-                                .map(r -> r.value())
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
-        try {
-            JsonNode event = JSON.readTree(value);
-            assertThat(event.get("source").asText()).isEqualTo("urn:devshare:sharing-service");
-            assertThat(EventSamples.shape(event))
-                    .as("shape of %s", type)
-                    .isEqualTo(EventSamples.shape(EventSamples.load("sharing-service", type)));
-            return event;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return sharingEvents.await(key, type, mention);
     }
 
     long count(String sql, Object... params) {
@@ -204,7 +177,7 @@ final class World implements AutoCloseable {
 
     @Override
     public void close() {
-        sharingEvents.stop();
+        sharingEvents.close();
         kafka.close();
     }
 }

@@ -3,7 +3,6 @@ package io.devshare.device.service;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,11 +10,11 @@ import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 import io.devshare.common.db.DbClock;
+import io.devshare.common.db.ReactiveWork;
 import io.devshare.common.files.StoredFile;
 import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
@@ -82,7 +81,8 @@ public class FieldDataService {
         f.storagePath = stored.relativePath();
         f.uploadedAt = DbClock.now();
         try {
-            await(() -> Panache.withTransaction(() -> files.persist(f).call(() -> events.fieldDataUploaded(f))));
+            ReactiveWork.await(
+                    () -> Panache.withTransaction(() -> files.persist(f).call(() -> events.fieldDataUploaded(f))));
         } catch (RuntimeException e) {
             storage.delete(stored.relativePath());
             if (Errors.isForeignKeyViolation(e)) {
@@ -138,16 +138,5 @@ public class FieldDataService {
             }
             return null;
         });
-    }
-
-    /** Runs reactive work from a worker thread on a Vert.x context, waiting for its result. */
-    static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
     }
 }

@@ -17,6 +17,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.smallrye.mutiny.Uni;
 
+import io.devshare.common.keycloak.KeycloakAdminApi;
+import io.devshare.common.keycloak.KeycloakPages;
+
 /**
  * The admins of an organization, read from Keycloak (the source of truth, never a list kept here): the enabled
  * members with an email whose effective realm roles include {@code devshare.org-admins.role} ({@code org-admin}),
@@ -27,7 +30,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class OrgAdminDirectory {
 
-    static final int PAGE = 100;
     /** Role look-ups in flight at once for one organization. */
     private static final int CONCURRENCY = 4;
 
@@ -69,7 +71,7 @@ public class OrgAdminDirectory {
     }
 
     private Uni<List<String>> load(String orgId) {
-        return members(orgId, 0, new LinkedHashMap<>()).chain(candidates -> {
+        return members(orgId).chain(candidates -> {
             if (candidates.isEmpty()) {
                 return Uni.createFrom().item(List.<String>of());
             }
@@ -91,22 +93,22 @@ public class OrgAdminDirectory {
         });
     }
 
-    /** Every page of the members; keeps the enabled ones with an email, by user id. */
-    private Uni<Map<String, KeycloakAdminApi.MemberRepresentation>> members(
-            String orgId, int first, Map<String, KeycloakAdminApi.MemberRepresentation> acc) {
-        return api.members(orgId, first, PAGE)
-                .onFailure(OrgAdminDirectory::notFound)
-                .recoverWithItem(List.of())
-                .chain(page -> {
-                    for (KeycloakAdminApi.MemberRepresentation m : page) {
+    /** Every page of the members (none for an unknown organization); the enabled ones with an email, by user id. */
+    private Uni<Map<String, KeycloakAdminApi.MemberRepresentation>> members(String orgId) {
+        return KeycloakPages.all(first -> api.members(orgId, first, KeycloakPages.SIZE)
+                        .onFailure(OrgAdminDirectory::notFound)
+                        .recoverWithItem(List.of()))
+                .map(all -> {
+                    Map<String, KeycloakAdminApi.MemberRepresentation> byId = new LinkedHashMap<>();
+                    for (KeycloakAdminApi.MemberRepresentation m : all) {
                         if (m.id() != null
                                 && Boolean.TRUE.equals(m.enabled())
                                 && m.email() != null
                                 && !m.email().isBlank()) {
-                            acc.putIfAbsent(m.id(), m);
+                            byId.putIfAbsent(m.id(), m);
                         }
                     }
-                    return page.size() < PAGE ? Uni.createFrom().item(acc) : members(orgId, first + PAGE, acc);
+                    return byId;
                 });
     }
 

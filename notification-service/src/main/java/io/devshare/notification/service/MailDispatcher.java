@@ -33,6 +33,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.devshare.common.jobs.DrainLoop;
+
 /**
  * Sends recorded deliveries over SMTP. A batch is claimed ({@code SKIP LOCKED}, so replicas share the work) in the
  * name of this dispatcher instance, which beats a heartbeat row ({@code mail_dispatcher}) every
@@ -77,8 +79,7 @@ public class MailDispatcher {
     private final UUID instance = UUID.randomUUID();
 
     private final AtomicBoolean reporting = new AtomicBoolean();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final DrainLoop sending;
 
     @Inject
     public MailDispatcher(
@@ -108,6 +109,8 @@ public class MailDispatcher {
         this.retried = registry.counter("devshare.mail.retried");
         this.failed = registry.counter("devshare.mail.failed");
         this.deadLettered = registry.counter("devshare.mail.dead.lettered");
+        this.sending = new DrainLoop(
+                BATCH, this::sendDue, e -> LOG.warnf("mail dispatch failed, will retry: %s", e.toString()));
     }
 
     @Scheduled(
@@ -140,32 +143,9 @@ public class MailDispatcher {
                 });
     }
 
+    /** Asks for a drain of the due deliveries; at most one runs at a time, and a wake during one causes another. */
     public void wake() {
-        again.set(true);
-        if (running.compareAndSet(false, true)) {
-            loop();
-        }
-    }
-
-    private void loop() {
-        again.set(false);
-        sendDue()
-                .subscribe()
-                .with(
-                        count -> {
-                            if (count >= BATCH || again.get()) {
-                                loop();
-                            } else {
-                                running.set(false);
-                                if (again.get() && running.compareAndSet(false, true)) {
-                                    loop();
-                                }
-                            }
-                        },
-                        failure -> {
-                            LOG.warnf("mail dispatch failed, will retry: %s", failure.toString());
-                            running.set(false);
-                        });
+        sending.wake();
     }
 
     /**

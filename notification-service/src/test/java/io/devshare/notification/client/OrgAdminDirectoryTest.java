@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import io.smallrye.mutiny.Uni;
 
-import io.devshare.notification.client.KeycloakAdminApi.MemberRepresentation;
-import io.devshare.notification.client.KeycloakAdminApi.RoleRepresentation;
+import io.devshare.common.keycloak.KeycloakAdminApi;
+import io.devshare.common.keycloak.KeycloakAdminApi.MemberRepresentation;
+import io.devshare.common.keycloak.KeycloakAdminApi.RoleRepresentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

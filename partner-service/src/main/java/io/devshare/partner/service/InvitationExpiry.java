@@ -8,6 +8,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
+import io.devshare.common.jobs.Batches;
+
 /**
  * Closes invitations whose time ran out and publishes {@code invitation.expired}. Runs shortly after start-up too,
  * so invitations that expired while the service was down are caught up.
@@ -31,18 +33,11 @@ public class InvitationExpiry {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> run() {
-        return expireAll()
-                .onFailure()
-                .invoke(e -> LOG.warnf("invitation expiry failed, will retry: %s", e.toString()))
-                .onFailure()
-                .recoverWithNull()
-                .replaceWithVoid();
+        return Batches.retryNextTime(expireAll(), LOG, "invitation expiry");
     }
 
     /** Expires every due invitation, a batch at a time; answers how many. */
     public Uni<Integer> expireAll() {
-        return invitations
-                .expireDue(BATCH)
-                .chain(n -> n < BATCH ? Uni.createFrom().item(n) : expireAll().map(more -> n + more));
+        return Batches.drain(BATCH, invitations::expireDue);
     }
 }

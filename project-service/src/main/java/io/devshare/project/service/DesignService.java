@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,11 +17,11 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 import io.devshare.common.db.DbClock;
+import io.devshare.common.db.ReactiveWork;
 import io.devshare.common.files.StoredFile;
 import io.devshare.common.page.Page;
 import io.devshare.common.page.PageCursor;
@@ -108,12 +107,13 @@ public class DesignService {
             Long declaredLength,
             String contentType,
             String filename) {
-        await(() -> Panache.withSession(() -> lookup.visible(org, projectId).chain(p -> {
-                    if (p.closed()) {
-                        throw Errors.projectClosed();
-                    }
-                    return targets(org, projectId);
-                })))
+        ReactiveWork.await(() ->
+                        Panache.withSession(() -> lookup.visible(org, projectId).chain(p -> {
+                            if (p.closed()) {
+                                throw Errors.projectClosed();
+                            }
+                            return targets(org, projectId);
+                        })))
                 .stream()
                 .findAny()
                 .orElseThrow(Errors::noDevices);
@@ -123,7 +123,7 @@ public class DesignService {
         UUID designId = UUID.randomUUID();
         StoredFile stored = storage.store(projectId, designId, body, maxBytes);
         try {
-            return await(() -> Panache.withTransaction(() -> lookup.changeable(org, projectId)
+            return ReactiveWork.await(() -> Panache.withTransaction(() -> lookup.changeable(org, projectId)
                     .chain(project -> targets(org, projectId).chain(targets -> {
                         if (targets.isEmpty()) {
                             throw Errors.noDevices();
@@ -325,16 +325,5 @@ public class DesignService {
         return transfers
                 .findById(transferId, LockModeType.PESSIMISTIC_WRITE)
                 .map(t -> t == null || !t.deviceId.equals(deviceId) ? null : t);
-    }
-
-    /** Runs reactive work from a worker thread on a Vert.x context, waiting for its result. */
-    static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
     }
 }

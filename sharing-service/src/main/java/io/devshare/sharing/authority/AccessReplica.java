@@ -36,6 +36,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 
+import io.devshare.common.db.PgListener;
 import io.devshare.sharing.Capability;
 import io.devshare.sharing.Decision;
 
@@ -118,9 +119,7 @@ public class AccessReplica {
         if (leaseNanos < heartbeat.toNanos() * 3) {
             throw new IllegalArgumentException("devshare.access.replica.lease must be at least 3 heartbeats");
         }
-        this.connectOptions = PgConnectOptions.fromUri(reactiveUrl);
-        dbUser.ifPresent(connectOptions::setUser);
-        dbPassword.ifPresent(connectOptions::setPassword);
+        this.connectOptions = PgListener.connectOptions(reactiveUrl, dbUser, dbPassword);
         connectOptions.addProperty("application_name", "devshare-access-" + id);
         this.fenceTimer = Timer.builder("devshare.access.replica.fence")
                 .description("From a change's commit until every live replica has applied it")
@@ -160,12 +159,15 @@ public class AccessReplica {
         if (!enabled) {
             return;
         }
-        PgSubscriber sub = PgSubscriber.subscriber(vertx, connectOptions);
-        sub.reconnectPolicy(retries -> 500L);
-        sub.channel(CHANNEL).handler(this::received).subscribeHandler(this::subscribed);
-        sub.closeHandler(this::unsubscribed);
-        subscriber = sub;
-        sub.connect().subscribe().with(ok -> {}, e -> LOG.warnf("access replica cannot listen yet: %s", e));
+        subscriber = PgListener.listen(
+                vertx,
+                connectOptions,
+                CHANNEL,
+                Duration.ofMillis(500),
+                this::received,
+                this::subscribed,
+                this::unsubscribed,
+                "access replica");
         heartbeatTimer = vertx.setPeriodic(heartbeatMillis, t -> heartbeat());
     }
 

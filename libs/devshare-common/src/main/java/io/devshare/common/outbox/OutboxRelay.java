@@ -3,6 +3,7 @@ package io.devshare.common.outbox;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -47,6 +47,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 
+import io.devshare.common.db.PgListener;
+import io.devshare.common.jobs.DrainLoop;
+
 /**
  * Publishes committed outbox events to Kafka as structured CloudEvents, in commit order, keyed by aggregate id.
  *
@@ -74,9 +77,7 @@ public class OutboxRelay {
     private final ObjectMapper mapper;
     private final String source;
     private final int batchSize;
-    private final String reactiveUrl;
-    private final Optional<String> dbUser;
-    private final Optional<String> dbPassword;
+    private final PgConnectOptions listenOptions;
     private final Counter published;
     private final Counter failures;
     private final TransactionalPublisher publisher;
@@ -84,10 +85,8 @@ public class OutboxRelay {
     private final ExecutorService kafkaThread =
             Executors.newSingleThreadExecutor(r -> new Thread(r, "devshare-outbox-relay"));
 
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final DrainLoop drainLoop;
     private volatile PgSubscriber subscriber;
-    private volatile boolean stopped;
 
     @Inject
     public OutboxRelay(
@@ -110,13 +109,15 @@ public class OutboxRelay {
         this.mapper = mapper;
         this.source = source;
         this.batchSize = batchSize;
-        this.reactiveUrl = reactiveUrl;
-        this.dbUser = dbUser;
-        this.dbPassword = dbPassword;
+        this.listenOptions = PgListener.connectOptions(reactiveUrl, dbUser, dbPassword);
         this.published = registry.counter("devshare.outbox.published");
         this.failures = registry.counter("devshare.outbox.publish.failures");
         this.publisher = new TransactionalPublisher(
                 producerConfig(config, kafka, transactionalId.orElseGet(() -> defaultTransactionalId(application))));
+        this.drainLoop = new DrainLoop(batchSize, this::drainOnce, failure -> {
+            failures.increment();
+            LOG.warnf("outbox publish failed, will retry: %s", failure.toString());
+        });
     }
 
     /**
@@ -157,24 +158,21 @@ public class OutboxRelay {
     }
 
     void onStart(@Observes StartupEvent event) {
-        PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl);
-        dbUser.ifPresent(options::setUser);
-        dbPassword.ifPresent(options::setPassword);
-        PgSubscriber sub = PgSubscriber.subscriber(vertx, options);
         // Reconnect forever, once a second; after every (re)subscription sweep what may have been missed.
-        sub.reconnectPolicy(retries -> 1000L);
-        sub.channel(NOTIFY_CHANNEL).handler(payload -> wake()).subscribeHandler(this::wake);
-        sub.connect()
-                .subscribe()
-                .with(
-                        ok -> LOG.debug("outbox relay listening"),
-                        e -> LOG.warnf("outbox relay cannot listen yet: %s", e));
-        subscriber = sub;
+        subscriber = PgListener.listen(
+                vertx,
+                listenOptions,
+                NOTIFY_CHANNEL,
+                Duration.ofSeconds(1),
+                payload -> wake(),
+                this::wake,
+                null,
+                "outbox relay");
         wake();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        stopped = true;
+        drainLoop.stop();
         PgSubscriber sub = subscriber;
         if (sub != null) {
             sub.closeAndForget();
@@ -204,35 +202,7 @@ public class OutboxRelay {
 
     /** Asks for a drain; at most one drain runs at a time, and a wake during a drain causes one more. */
     public void wake() {
-        if (stopped) {
-            return;
-        }
-        again.set(true);
-        if (running.compareAndSet(false, true)) {
-            drainLoop();
-        }
-    }
-
-    private void drainLoop() {
-        again.set(false);
-        drainOnce()
-                .subscribe()
-                .with(
-                        count -> {
-                            if (count >= batchSize || again.get()) {
-                                drainLoop();
-                            } else {
-                                running.set(false);
-                                if (again.get() && running.compareAndSet(false, true)) {
-                                    drainLoop();
-                                }
-                            }
-                        },
-                        failure -> {
-                            failures.increment();
-                            LOG.warnf("outbox publish failed, will retry: %s", failure.toString());
-                            running.set(false);
-                        });
+        drainLoop.wake();
     }
 
     /** Publishes one batch in one transaction; returns how many events were published. */

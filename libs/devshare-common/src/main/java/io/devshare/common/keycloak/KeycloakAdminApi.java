@@ -1,4 +1,4 @@
-package io.devshare.notification.client;
+package io.devshare.common.keycloak;
 
 import java.util.List;
 
@@ -15,14 +15,16 @@ import io.smallrye.mutiny.Uni;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * The part of Keycloak's admin API notification-service reads, authenticated as the services' client (realm
- * management roles view-organizations and view-users). Base URL: {@code {keycloak}/admin/realms/{realm}}.
+ * The part of Keycloak's admin API the services read, authenticated as the services' client (realm management
+ * roles view-organizations, and view-users for members and roles). A service that uses it has the extensions
+ * {@code quarkus-rest-client-jackson} and {@code quarkus-rest-client-oidc-filter} and configures it itself:
+ * {@code quarkus.rest-client.keycloak-admin.url={keycloak}/admin/realms/{realm}} and {@code quarkus.oidc-client.*}.
  */
 @RegisterRestClient(configKey = "keycloak-admin")
 @OidcClientFilter
-interface KeycloakAdminApi {
+public interface KeycloakAdminApi {
 
-    /** One page of the realm's organizations (sharing and project events name organizations by alias only). */
+    /** One page of the realm's organizations. */
     @GET
     @Path("/organizations")
     Uni<List<OrganizationRepresentation>> organizations(
