@@ -2,7 +2,6 @@ package io.devshare.device.service;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.vertx.pgclient.PgException;
 
@@ -60,10 +59,6 @@ public final class Errors {
                 "group-name-taken",
                 "Your organization already has a device group named '" + name + "'.",
                 Map.of("name", name));
-    }
-
-    public static ProblemException deviceGone(UUID id) {
-        return ProblemException.notFound("The device " + id + " no longer exists.", Map.of());
     }
 
     /** Whether {@code t} (or a cause) is a PostgreSQL foreign-key violation (the referenced row is gone). */

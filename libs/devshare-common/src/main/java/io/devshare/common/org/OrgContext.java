@@ -71,8 +71,4 @@ public class OrgContext {
     public String userId() {
         return jwt.getSubject();
     }
-
-    public boolean isAdmin() {
-        return identity.hasRole(ROLE_ADMIN);
-    }
 }

@@ -14,8 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.devshare.common.db.DbClock;
 
 /**
- * Appends an event to the outbox inside the caller's current transaction (call it from a
- * {@code @WithTransaction} method): the event exists if and only if the change commits.
+ * Appends an event to the outbox inside the caller's current transaction (the services call it inside their
+ * {@code Panache.withTransaction} or {@code sessionFactory.withTransaction} blocks): the event exists if and only if
+ * the change commits.
  */
 @ApplicationScoped
 public class Outbox {
