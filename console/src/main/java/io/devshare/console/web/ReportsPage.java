@@ -3,11 +3,8 @@ package io.devshare.console.web;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,12 +22,9 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
 import io.devshare.console.client.DeviceApi;
-import io.devshare.console.client.Page;
 import io.devshare.console.client.ServiceProblem;
 import io.devshare.console.client.SharingApi;
 import io.devshare.console.client.SharingApi.UtilisationLine;
-import io.devshare.console.text.Language;
-import io.devshare.console.text.Sentences;
 
 /** The utilisation report: share-days per partner and device or group within a period, on the page and as CSV. */
 @Path("/reports/utilisation")
@@ -43,23 +37,14 @@ public class ReportsPage {
     }
 
     /** A period of whole days (UTC), the last one included. */
-    public record ReportView(
-            String from, String to, List<UtilisationLine> lines, Map<UUID, String> names, ServiceProblem problem) {
+    public record ReportView(String from, String to, List<UtilisationLine> lines, Names names, ServiceProblem problem) {
         public String days(double d) {
             return String.format(Locale.ROOT, "%.1f", d);
         }
 
-        /** The device or group by the name people know it by; one not among the first names by its id's start. */
+        /** The device or group by the name people know it by ({@link Names}). */
         public String what(UtilisationLine l) {
-            Sentences m = Language.current().sentences();
-            UUID id = l.groupId() != null ? l.groupId() : l.deviceId();
-            String name = id == null ? null : names.get(id);
-            if (l.groupId() != null) {
-                return name != null ? m.groupNamed(name) : m.aGroupOf(l.ownerOrg());
-            }
-            return name != null
-                    ? name
-                    : m.aDevice(id == null ? "?" : id.toString().substring(0, 8));
+            return names.what(l.groupId(), l.deviceId(), l.ownerOrg());
         }
     }
 
@@ -80,12 +65,14 @@ public class ReportsPage {
         LocalDate[] period = period(from, to);
         return Uni.combine()
                 .all()
-                .unis(sharing.utilisation(period[0].toString(), period[1].toString()), names())
+                .unis(
+                        sharing.utilisation(period[0].toString(), period[1].toString()),
+                        Names.of(devices, null, true).onFailure().recoverWithItem(Names.NONE))
                 .asTuple()
                 .map(t -> new ReportView(period[0].toString(), period[1].toString(), t.getItem1(), t.getItem2(), null))
                 .onFailure(ServiceProblem::isRefusal)
                 .recoverWithItem(f -> new ReportView(
-                        period[0].toString(), period[1].toString(), List.of(), Map.of(), ServiceProblem.of(f)))
+                        period[0].toString(), period[1].toString(), List.of(), Names.NONE, ServiceProblem.of(f)))
                 .map(v -> Templates.utilisation(layouts.of("sharing", null), v));
     }
 
@@ -128,31 +115,6 @@ public class ReportsPage {
         return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 
-    /**
-     * Names of the devices and groups the lines may name: one page of each (what this organization sees, and its own
-     * groups), like the sharing pages; a partner's group is named by whose it is.
-     */
-    private Uni<Map<UUID, String>> names() {
-        return Uni.combine()
-                .all()
-                .unis(
-                        devices.devices(null, null, null, 100).map(Page::items),
-                        devices.groups(null, 100).map(Page::items))
-                .asTuple()
-                .map(t -> {
-                    Map<UUID, String> m = new HashMap<>();
-                    t.getItem1().forEach(d -> m.put(d.id(), d.name()));
-                    t.getItem2().forEach(g -> m.put(g.id(), g.name()));
-                    return m;
-                })
-                .onFailure()
-                .recoverWithItem(Map.of());
-    }
-
-    /**
-     * The period asked for, or the current calendar month so far, as UTC days with {@code to} included — which is how
-     * sharing-service reads plain dates, so they are passed on as they are.
-     */
     private static LocalDate[] period(String from, String to) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate f = parse(from, today.withDayOfMonth(1));

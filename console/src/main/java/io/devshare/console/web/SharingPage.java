@@ -5,9 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -408,38 +406,13 @@ public class SharingPage {
                                         grants.nextCursor())));
     }
 
-    /**
-     * Names of the devices (and, for our own, groups) a grant may refer to: one page of each, enough for the pages'
-     * first screen; a grant whose device is not among them shows the start of its id.
-     */
-    private Uni<Map<UUID, String>> names(boolean ours) {
-        Uni<List<Device>> ds =
-                devices.devices(ours ? "owned" : "shared", null, null, 100).map(Page::items);
-        Uni<List<Group>> gs = ours
-                ? devices.groups(null, 100).map(Page::items)
-                : Uni.createFrom().item(List.of());
-        return Uni.combine().all().unis(ds, gs).asTuple().map(t -> {
-            Map<UUID, String> m = new HashMap<>();
-            t.getItem1().forEach(d -> m.put(d.id(), d.name()));
-            Sentences msg = Language.current().sentences();
-            t.getItem2().forEach(g -> m.put(g.id(), msg.groupNamed(g.name())));
-            return m;
-        });
+    /** Names of what our grants (ours: our devices and groups) or a partner's (its devices shared with us) name. */
+    private Uni<Names> names(boolean ours) {
+        return Names.of(devices, ours ? "owned" : "shared", ours);
     }
 
-    private static String what(Grant g, Map<UUID, String> names) {
-        UUID id = g.isGroup() ? g.groupId() : g.deviceId();
-        String name = id == null ? null : names.get(id);
-        if (name != null) {
-            return name;
-        }
-        if (g.isGroup()) {
-            // A partner's groups are its own: the grantee knows the group by whose it is, not by its name.
-            return Language.current().sentences().aGroupOf(g.ownerOrg());
-        }
-        return Language.current()
-                .sentences()
-                .aDevice(id == null ? "?" : id.toString().substring(0, 8));
+    private static String what(Grant g, Names names) {
+        return names.what(g.isGroup() ? g.groupId() : null, g.deviceId(), g.ownerOrg());
     }
 
     private static ShareForm form(
